@@ -1,0 +1,10 @@
+package dev.tickler.cadence;
+
+/** What Tickler drafts next for a pursuit. */
+public enum Action {
+    NONE,
+    /** A short follow-up asking for a day and a time (seeds 003, 004). */
+    REMINDER,
+    /** The "I'll assume you're not in a position to go ahead" message (seed 002). */
+    REVIVAL
+}

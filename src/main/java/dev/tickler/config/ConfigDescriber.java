@@ -1,0 +1,32 @@
+package dev.tickler.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The effective configuration as lines for the log, secrets masked and addresses left out. */
+public final class ConfigDescriber {
+
+    private ConfigDescriber() {
+    }
+
+    public static List<String> describe(TicklerConfig c) {
+        List<String> lines = new ArrayList<>();
+        lines.add("stateDir=" + c.stateDir());
+        lines.add("store.url=" + c.store().url() + " store.username=" + c.store().username()
+                + c.store().password().map(p -> " store.password=" + p).orElse(""));
+        lines.add("company.domains=" + c.companyDomains().size() + " domain(s)");
+        lines.add("policy.graceBusinessDays=" + c.policy().graceBusinessDays() + " policy.intervalDays=" + c.policy().intervalDays()
+                + " policy.maxTouches=" + c.policy().maxTouches());
+        lines.add("templates=" + c.templates().map(Object::toString).orElse("(built in)") + " locale=" + c.locale()
+                + " pollInterval=" + c.pollInterval());
+        for (TicklerConfig.Mailbox m : c.mailboxes()) {
+            TicklerConfig.Imap i = m.imap();
+            lines.add("mailbox " + m.id() + ": timezone=" + m.timezone() + " aliases=" + m.aliases().size()
+                    + " imap=" + i.host() + ":" + i.port() + " security=" + i.security().name().toLowerCase()
+                    + " password=" + i.password() + " sent=" + i.sentFolder().orElse("(auto)")
+                    + " drafts=" + i.draftsFolder().orElse("(auto)") + " timeout=" + i.timeout().toSeconds() + "s"
+                    + " batchSize=" + i.batchSize());
+        }
+        return lines;
+    }
+}

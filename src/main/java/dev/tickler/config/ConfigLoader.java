@@ -1,0 +1,238 @@
+package dev.tickler.config;
+
+import dev.tickler.imap.ImapSettings.Security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the YAML configuration, resolves secret references and validates every key. All problems
+ * are reported together, each naming its key: "mailboxes[0].imap.port: must be 1..65535, was 0".
+ */
+public final class ConfigLoader {
+
+    static final Pattern ADDRESS = Pattern.compile("^[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+$");
+    private static final Pattern DOMAIN = Pattern.compile("^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$");
+    private static final Pattern MAILBOX_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
+    private static final Pattern DURATION = Pattern.compile("^(\\d+)\\s*(s|m|h)$");
+
+    private final Map<String, String> environment;
+
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public static ConfigLoader fromSystem() {
+        return new ConfigLoader(System.getenv());
+    }
+
+    public TicklerConfig load(Path file) {
+        String yaml;
+        try {
+            yaml = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": can't read (" + e.getMessage() + ")");
+        }
+        return parse(yaml, file.toString());
+    }
+
+    public TicklerConfig parse(String yaml, String sourceName) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            throw new ConfigException(sourceName + (location == null ? "" : ":" + location.getLineNr())
+                    + ": not valid YAML (" + e.getOriginalMessage() + ")");
+        }
+        List<String> problems = new ArrayList<>();
+        TicklerConfig config = read(new ConfigNode(root, "", problems), new SecretResolver(environment));
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return config;
+    }
+
+    private TicklerConfig read(ConfigNode root, SecretResolver secrets) {
+        if (root.isMissing()) {
+            root.problem("the configuration is empty");
+            return null;
+        }
+        root.onlyKeys("stateDir", "store", "company", "policy", "templates", "locale", "pollInterval", "mailboxes");
+        Path stateDir = Path.of(root.get("stateDir").text().orElse("./data"));
+        TicklerConfig.Store store = readStore(root.get("store"), stateDir, secrets);
+        ConfigNode company = root.get("company");
+        company.onlyKeys("domains");
+        List<String> domains = new ArrayList<>();
+        for (ConfigNode d : company.get("domains").list()) {
+            d.text().map(s -> s.toLowerCase(Locale.ROOT)).ifPresent(s -> {
+                if (DOMAIN.matcher(s).matches()) {
+                    domains.add(s);
+                } else {
+                    d.problem("must be a domain like acme.example, was \"" + s + "\"");
+                }
+            });
+        }
+        ConfigNode policy = root.get("policy");
+        policy.onlyKeys("graceBusinessDays", "intervalDays", "maxTouches");
+        TicklerConfig.Policy cadence = new TicklerConfig.Policy(
+                policy.get("graceBusinessDays").integer(3, 0, 60),
+                policy.get("intervalDays").integer(7, 1, 365),
+                policy.get("maxTouches").integer(3, 0, 20));
+        Optional<Path> templates = root.get("templates").text().map(Path::of);
+        templates.ifPresent(t -> {
+            if (!Files.isDirectory(t)) {
+                root.get("templates").problem("directory " + t + " does not exist");
+            }
+        });
+        String locale = root.get("locale").text().orElse("en");
+        if (!locale.matches("[a-z]{2}([_-][A-Za-z]{2})?")) {
+            root.get("locale").problem("must be a language code like en or de, was \"" + locale + "\"");
+        }
+        Duration pollInterval = readDuration(root.get("pollInterval"), Duration.ofMinutes(5));
+        List<TicklerConfig.Mailbox> mailboxes = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        List<ConfigNode> items = root.get("mailboxes").list();
+        if (items.isEmpty() && !root.get("mailboxes").isMissing()) {
+            root.get("mailboxes").problem("at least one mailbox is required");
+        } else if (root.get("mailboxes").isMissing()) {
+            root.get("mailboxes").problem("is required: list the reps' mailboxes");
+        }
+        for (ConfigNode item : items) {
+            TicklerConfig.Mailbox mailbox = readMailbox(item, secrets);
+            if (mailbox != null && !ids.add(mailbox.id())) {
+                item.get("id").problem("\"" + mailbox.id() + "\" is used by another mailbox; ids must be unique");
+            }
+            if (mailbox != null) {
+                mailboxes.add(mailbox);
+            }
+        }
+        return new TicklerConfig(stateDir, store, domains, cadence, templates, locale, pollInterval, mailboxes);
+    }
+
+    private static TicklerConfig.Store readStore(ConfigNode node, Path stateDir, SecretResolver secrets) {
+        node.onlyKeys("url", "username", "password");
+        String url = node.get("url").text()
+                .orElse("jdbc:hsqldb:file:" + stateDir.resolve("tickler").toString().replace('\\', '/'));
+        if (!url.startsWith("jdbc:hsqldb:") && !url.startsWith("jdbc:postgresql:")) {
+            node.get("url").problem("must be a jdbc:hsqldb: or jdbc:postgresql: URL, was \"" + url + "\"");
+        }
+        String username = node.get("username").text().orElse(url.startsWith("jdbc:hsqldb:") ? "SA" : "");
+        Optional<Secret> password = secrets.resolve(node.get("password"), false);
+        return new TicklerConfig.Store(url, username, password);
+    }
+
+    private static TicklerConfig.Mailbox readMailbox(ConfigNode node, SecretResolver secrets) {
+        node.onlyKeys("id", "owner", "aliases", "timezone", "imap");
+        String id = node.get("id").requiredText();
+        if (!id.isEmpty() && !MAILBOX_ID.matcher(id).matches()) {
+            node.get("id").problem("must be 1-64 letters, digits, '.', '_' or '-', was \"" + id + "\"");
+        }
+        ConfigNode ownerNode = node.get("owner");
+        ownerNode.onlyKeys("name", "address");
+        String address = ownerNode.get("address").requiredText();
+        checkAddress(ownerNode.get("address"), address);
+        String name = ownerNode.get("name").text().orElse(null);
+        List<String> aliases = node.get("aliases").textList();
+        List<ConfigNode> aliasNodes = node.get("aliases").list();
+        for (int i = 0; i < aliases.size() && i < aliasNodes.size(); i++) {
+            checkAddress(aliasNodes.get(i), aliases.get(i));
+        }
+        ZoneId zone = ZoneId.systemDefault();
+        Optional<String> tz = node.get("timezone").text();
+        if (tz.isPresent()) {
+            try {
+                zone = ZoneId.of(tz.get());
+            } catch (DateTimeException e) {
+                node.get("timezone").problem("unknown timezone \"" + tz.get() + "\"; use a region id like Europe/Berlin");
+            }
+        }
+        TicklerConfig.Imap imap = readImap(node.get("imap"), address, secrets);
+        return new TicklerConfig.Mailbox(id, new TicklerConfig.Owner(name, address), aliases, zone, imap);
+    }
+
+    private static TicklerConfig.Imap readImap(ConfigNode node, String ownerAddress, SecretResolver secrets) {
+        if (node.isMissing()) {
+            node.problem("is required (the only mail source so far)");
+            return null;
+        }
+        node.onlyKeys("host", "port", "security", "username", "password", "folders", "timeoutSeconds", "batchSize");
+        String host = node.get("host").requiredText();
+        Security security = Security.TLS;
+        Optional<String> sec = node.get("security").text();
+        if (sec.isPresent()) {
+            try {
+                security = Security.valueOf(sec.get().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                node.get("security").problem("must be tls, starttls or none, was \"" + sec.get() + "\"");
+            }
+        }
+        if (security == Security.NONE && !host.isEmpty() && !isLoopback(host)) {
+            node.get("security").problem("none sends the password in clear text; it is allowed only for loopback hosts, not "
+                    + host + " (use tls or starttls)");
+        }
+        int port = node.get("port").integer(security.defaultPort(), 1, 65535);
+        String username = node.get("username").text().orElse(ownerAddress);
+        Secret password = secrets.resolve(node.get("password"), true).orElse(null);
+        ConfigNode folders = node.get("folders");
+        folders.onlyKeys("sent", "drafts");
+        int timeout = node.get("timeoutSeconds").integer(30, 1, 600);
+        int batchSize = node.get("batchSize").integer(200, 1, 5000);
+        return new TicklerConfig.Imap(host, port, security, username, password,
+                folders.get("sent").text(), folders.get("drafts").text(), Duration.ofSeconds(timeout), batchSize);
+    }
+
+    private static void checkAddress(ConfigNode node, String address) {
+        if (!address.isEmpty() && !ADDRESS.matcher(address).matches()) {
+            node.problem("must be an email address like riley@acme.example, was \"" + address + "\"");
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
+    }
+
+    private static Duration readDuration(ConfigNode node, Duration defaultValue) {
+        Optional<String> raw = node.text();
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        Matcher m = DURATION.matcher(raw.get().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            node.problem("must be a duration like 30s, 5m or 1h, was \"" + raw.get() + "\"");
+            return defaultValue;
+        }
+        long amount = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+        if (d.compareTo(Duration.ofSeconds(10)) < 0 || d.compareTo(Duration.ofDays(1)) > 0) {
+            node.problem("must be between 10s and 24h, was " + raw.get());
+            return defaultValue;
+        }
+        return d;
+    }
+}

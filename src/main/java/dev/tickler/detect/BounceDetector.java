@@ -1,0 +1,34 @@
+package dev.tickler.detect;
+
+import dev.tickler.mail.MailMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Delivery failures: RFC 3464 reports, and the NDR shapes of servers that send plain text. */
+public final class BounceDetector {
+
+    private static final Pattern DAEMON = Pattern.compile("^(mailer-daemon|postmaster|mail-daemon)@", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SUBJECT = Pattern.compile(
+            "^\\s*(undeliverable|undelivered mail|delivery status notification \\(failure\\)|mail delivery failed"
+                    + "|returned mail|delivery failure|failure notice|unzustellbar|non remis|no se puede entregar)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The reasons a message is a bounce; empty when it is not one. */
+    public List<Reason> reasons(MailMessage message) {
+        List<Reason> reasons = new ArrayList<>();
+        String contentType = message.contentType().toLowerCase(Locale.ROOT);
+        if (contentType.startsWith("multipart/report") && contentType.contains("delivery-status")) {
+            reasons.add(Reason.of("rfc3464-report", "multipart/report; report-type=delivery-status"));
+        }
+        boolean fromDaemon = message.from() != null && DAEMON.matcher(message.from().email()).find();
+        boolean failureSubject = SUBJECT.matcher(message.subject()).find();
+        if (fromDaemon && failureSubject) {
+            reasons.add(Reason.of("ndr-sender-subject", "sent by a mail system with a delivery-failure subject"));
+        } else if (reasons.isEmpty() && failureSubject && message.report() != null) {
+            reasons.add(Reason.of("ndr-subject", "delivery-failure subject with a status report"));
+        }
+        return reasons;
+    }
+}

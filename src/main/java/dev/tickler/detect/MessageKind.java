@@ -1,0 +1,15 @@
+package dev.tickler.detect;
+
+/** What a single message is, judged on its own (answers are judged per pursuit). */
+public enum MessageKind {
+    /** The rep sent an offer to someone outside the company. */
+    PROPOSAL,
+    /** Anything else the rep sent. */
+    OUTBOUND,
+    /** An out-of-office or other automatic reply: never an answer. */
+    AUTO_REPLY,
+    /** A delivery failure report: never an answer. */
+    BOUNCE,
+    /** Mail from someone else that may be an answer. */
+    INBOUND
+}

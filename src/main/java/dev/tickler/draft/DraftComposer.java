@@ -1,0 +1,122 @@
+package dev.tickler.draft;
+
+import dev.tickler.cadence.Decision;
+import dev.tickler.detect.ClassifiedMessage;
+import dev.tickler.mail.Address;
+import dev.tickler.mail.MailMessage;
+import dev.tickler.pursuit.Pursuit;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Turns a due decision into a draft: recipients, subject, threading headers and body. Pure. */
+public final class DraftComposer {
+
+    /** Reply prefixes of the common clients: Re, Aw (de), Sv (sv/da/no), Antw (nl), Odp (pl), Vs (fi). */
+    private static final Pattern REPLY_PREFIX = Pattern.compile(
+            "^\\s*(re|aw|sv|antw|odp|vs|r)\\s*(\\[\\d+])?\\s*:\\s*", Pattern.CASE_INSENSITIVE);
+    private static final java.util.Set<String> SECOND_LEVEL = java.util.Set.of("co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc", "or", "ne");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
+
+    private final Address rep;
+    private final ZoneId zone;
+    private final TemplateSet templates;
+
+    public DraftComposer(Address rep, ZoneId zone, TemplateSet templates) {
+        this.rep = rep;
+        this.zone = zone;
+        this.templates = templates;
+    }
+
+    public Draft compose(Pursuit pursuit, Decision decision, Clock clock) {
+        List<Address> reachable = pursuit.reachableProspects();
+        if (reachable.isEmpty()) {
+            throw new IllegalArgumentException("pursuit " + pursuit.id() + " has no reachable prospect");
+        }
+        MailMessage proposal = pursuit.proposal().message();
+        List<Address> to = new ArrayList<>();
+        List<Address> cc = new ArrayList<>();
+        for (Address address : reachable) {
+            (proposal.cc().stream().anyMatch(c -> c.sameAddress(address)) ? cc : to).add(address);
+        }
+        if (to.isEmpty()) { // The proposal's To bounced; someone still has to be addressed.
+            to.add(cc.remove(0));
+        }
+        MailMessage parent = pursuit.lastOutbound().message();
+        String body = templates.render(TemplateKind.forAction(decision.action()), variables(pursuit, decision, clock));
+        return new Draft(
+                messageId(pursuit.id(), decision.step(), rep.domain()),
+                pursuit.id(),
+                decision.step(),
+                decision.action(),
+                rep,
+                to,
+                cc,
+                replySubject(proposal.subject()),
+                parent.messageId(),
+                references(parent),
+                body);
+    }
+
+    /** {@code <tickler-PURSUIT-STEP@domain>}: deterministic, so a re-run finds what it placed before. */
+    public static String messageId(String pursuitId, int step, String domain) {
+        return "<tickler-" + pursuitId + "-" + step + "@" + (domain.isEmpty() ? "tickler.invalid" : domain) + ">";
+    }
+
+    /** "Re: " once, whatever prefixes (and how many) the original carried. */
+    public static String replySubject(String original) {
+        String base = original;
+        String stripped;
+        while (!(stripped = REPLY_PREFIX.matcher(base).replaceFirst("")).equals(base)) {
+            base = stripped;
+        }
+        return "Re: " + base.strip();
+    }
+
+    /** The parent's references (or its In-Reply-To when it has none) plus the parent itself (RFC 5322 §3.6.4). */
+    static List<String> references(MailMessage parent) {
+        List<String> refs = new ArrayList<>(parent.references().isEmpty() ? parent.inReplyTo() : parent.references());
+        if (parent.messageId() != null && !refs.contains(parent.messageId())) {
+            refs.add(parent.messageId());
+        }
+        return refs;
+    }
+
+    private Map<String, String> variables(Pursuit pursuit, Decision decision, Clock clock) {
+        ClassifiedMessage proposal = pursuit.proposal();
+        Address prospect = pursuit.reachableProspects().get(0);
+        Map<String, String> vars = new HashMap<>();
+        vars.put("prospectFirstName", prospect.firstName());
+        vars.put("prospectName", prospect.name() != null ? prospect.name() : prospect.email());
+        vars.put("prospectCompany", company(prospect.domain()));
+        vars.put("proposalSubject", replySubject(proposal.message().subject()).substring(4));
+        vars.put("proposalDate", DATE.format(proposal.sentAt().atZone(zone)));
+        LocalDate sent = proposal.sentAt().atZone(zone).toLocalDate();
+        vars.put("daysSinceProposal", Long.toString(ChronoUnit.DAYS.between(sent, clock.instant().atZone(zone).toLocalDate())));
+        vars.put("touchNumber", Integer.toString(decision.step()));
+        String repName = rep.name() != null ? rep.name() : rep.email();
+        vars.put("repName", repName);
+        vars.put("repFirstName", repName.split("\\s+")[0]);
+        return vars;
+    }
+
+    /** "mail.globex.example" → "Globex": the label before the public suffix, capitalised. */
+    static String company(String domain) {
+        String[] labels = domain.split("\\.");
+        String label = labels.length >= 2 ? labels[labels.length - 2] : domain;
+        boolean countrySecondLevel = labels.length >= 3 && labels[labels.length - 1].length() == 2
+                && SECOND_LEVEL.contains(label); // acme.co.uk, acme.com.au
+        if (countrySecondLevel) {
+            label = labels[labels.length - 3];
+        }
+        return label.isEmpty() ? domain : label.substring(0, 1).toUpperCase(Locale.ROOT) + label.substring(1);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.tickler.draft;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.text.StringSubstitutor;
+
+/**
+ * One locale's templates, validated when built: an unknown {@code ${variable}} is an error at
+ * start-up, not a broken draft in a rep's mailbox weeks later.
+ *
+ * <p>Rendering uses a plain map with undefined-variable exceptions on and no lookups (never
+ * {@code createInterpolator()}), and values are not substituted again, so a prospect named
+ * "${env:HOME}" stays exactly that.
+ */
+public final class TemplateSet {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
+
+    private final String locale;
+    private final Map<TemplateKind, String> texts;
+
+    private TemplateSet(String locale, Map<TemplateKind, String> texts) {
+        this.locale = locale;
+        this.texts = texts;
+    }
+
+    /**
+     * Validates and keeps the templates.
+     *
+     * @param sources where each text came from, for error messages (e.g. a file path)
+     * @throws TemplateException naming the template and the unknown variable, or a missing template
+     */
+    public static TemplateSet of(String locale, Map<TemplateKind, String> texts, Map<TemplateKind, String> sources) {
+        Map<TemplateKind, String> copy = new EnumMap<>(TemplateKind.class);
+        for (TemplateKind kind : TemplateKind.values()) {
+            String text = texts.get(kind);
+            String source = sources.getOrDefault(kind, locale + "/" + kind.fileName());
+            if (text == null) {
+                throw new TemplateException(source + ": template is missing");
+            }
+            Set<String> unknown = new TreeSet<>();
+            Matcher m = VARIABLE.matcher(text);
+            while (m.find()) {
+                if (m.start() > 0 && text.charAt(m.start() - 1) == '$') {
+                    continue; // "$${x}" is the escape for a literal "${x}"
+                }
+                if (!TemplateVariables.DOCUMENTED.containsKey(m.group(1))) {
+                    unknown.add(m.group(1));
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw new TemplateException(source + ": unknown variable ${" + String.join("}, ${", unknown)
+                        + "}; known: " + new TreeSet<>(TemplateVariables.DOCUMENTED.keySet()));
+            }
+            copy.put(kind, text);
+            render(text, TemplateVariables.samples()); // any other syntax problem surfaces now
+        }
+        return new TemplateSet(locale, copy);
+    }
+
+    public String locale() {
+        return locale;
+    }
+
+    public String render(TemplateKind kind, Map<String, String> values) {
+        return render(texts.get(kind), values);
+    }
+
+    private static String render(String text, Map<String, String> values) {
+        StringSubstitutor substitutor = new StringSubstitutor(values);
+        substitutor.setEnableUndefinedVariableException(true);
+        substitutor.setDisableSubstitutionInValues(true);
+        return substitutor.replace(text);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.tickler.imap;
+
+import dev.tickler.mail.MailboxException;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+
+/**
+ * Finds the Sent and Drafts folders: the SPECIAL-USE attribute (RFC 6154) first, then the configured
+ * name, then the names common clients and servers use, in several languages.
+ */
+final class FolderLocator {
+
+    static final List<String> SENT_NAMES = List.of("Sent", "Sent Items", "Sent Messages", "Sent Mail",
+            "[Gmail]/Sent Mail", "[Google Mail]/Sent Mail", "INBOX.Sent", "INBOX/Sent", "INBOX.Sent Items",
+            "Gesendete Elemente", "Gesendete Objekte", "Gesendet", "Éléments envoyés", "Elementos enviados",
+            "Posta inviata", "Verzonden items");
+    static final List<String> DRAFTS_NAMES = List.of("Drafts", "[Gmail]/Drafts", "[Google Mail]/Drafts",
+            "INBOX.Drafts", "INBOX/Drafts", "Draft", "Entwürfe", "Brouillons", "Borradores", "Bozze", "Concepten");
+
+    private final List<Folder> all;
+
+    private FolderLocator(List<Folder> all) {
+        this.all = all;
+    }
+
+    static FolderLocator list(Store store) throws MessagingException {
+        return new FolderLocator(Arrays.asList(store.getDefaultFolder().list("*")));
+    }
+
+    String sent(Optional<String> configured) throws MailboxException {
+        return find("\\Sent", configured, SENT_NAMES, "Sent", "imap.folders.sent");
+    }
+
+    String drafts(Optional<String> configured) throws MailboxException {
+        return find("\\Drafts", configured, DRAFTS_NAMES, "Drafts", "imap.folders.drafts");
+    }
+
+    private String find(String attribute, Optional<String> configured, List<String> wellKnown, String what, String key)
+            throws MailboxException {
+        for (Folder folder : all) {
+            if (folder instanceof IMAPFolder imap && hasAttribute(imap, attribute)) {
+                return folder.getFullName();
+            }
+        }
+        if (configured.isPresent()) {
+            Optional<String> match = byName(configured.get());
+            if (match.isPresent()) {
+                return match.get();
+            }
+            throw new MailboxException(MailboxException.Kind.PERMANENT,
+                    "the configured " + what + " folder \"" + configured.get() + "\" (" + key + ") does not exist", null);
+        }
+        for (String name : wellKnown) {
+            Optional<String> match = byName(name);
+            if (match.isPresent()) {
+                return match.get();
+            }
+        }
+        List<String> names = new ArrayList<>();
+        all.forEach(f -> names.add(f.getFullName()));
+        throw new MailboxException(MailboxException.Kind.PERMANENT, "no " + what + " folder found: none is marked "
+                + attribute + " and none has a usual name; set " + key + " to one of " + names, null);
+    }
+
+    private Optional<String> byName(String name) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        return all.stream().map(Folder::getFullName)
+                .filter(n -> n.toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst();
+    }
+
+    private static boolean hasAttribute(IMAPFolder folder, String attribute) {
+        try {
+            for (String a : folder.getAttributes()) {
+                if (a.equalsIgnoreCase(attribute)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+}

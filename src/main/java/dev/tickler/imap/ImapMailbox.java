@@ -1,0 +1,270 @@
+package dev.tickler.imap;
+
+import dev.tickler.draft.Draft;
+import dev.tickler.draft.DraftOutbox;
+import dev.tickler.mail.FolderCursor;
+import dev.tickler.mail.FolderBatch;
+import dev.tickler.mail.FolderRole;
+import dev.tickler.mail.MailFolder;
+import dev.tickler.mail.MailMessage;
+import dev.tickler.mail.MailboxException;
+import dev.tickler.mail.MailboxSource;
+import dev.tickler.mail.SkippedMessage;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.FolderNotFoundException;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.search.HeaderTerm;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One rep's IMAP account: reads Sent and INBOX incrementally by UID, and appends Tickler's drafts to
+ * Drafts. The rep's own messages are only ever read, from folders opened read-only (EXAMINE) with
+ * BODY.PEEK, so no flag of theirs changes.
+ */
+public final class ImapMailbox implements MailboxSource, DraftOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(ImapMailbox.class);
+
+    private final String mailboxId;
+    private final ImapSettings settings;
+    private final Store store;
+    private final Clock clock;
+    private FolderLocator folders;
+    private String draftsFolder;
+
+    private ImapMailbox(String mailboxId, ImapSettings settings, Store store, Clock clock) {
+        this.mailboxId = mailboxId;
+        this.settings = settings;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Connects and logs in; a wrong password is permanent, an unreachable server transient. */
+    public static ImapMailbox connect(String mailboxId, ImapSettings settings, Clock clock) throws MailboxException {
+        try {
+            Store store = ImapSessions.create(settings).getStore(ImapSessions.protocol(settings));
+            store.connect(settings.host(), settings.port(), settings.username(), settings.password());
+            return new ImapMailbox(mailboxId, settings, store, clock);
+        } catch (AuthenticationFailedException e) {
+            throw new MailboxException(MailboxException.Kind.PERMANENT, "mailbox " + mailboxId + ": login to "
+                    + settings.host() + ":" + settings.port() + " failed (" + oneLine(e) + "); check imap.username and imap.password", e);
+        } catch (MessagingException e) {
+            throw new MailboxException(MailboxException.Kind.TRANSIENT, "mailbox " + mailboxId + ": can't connect to "
+                    + settings.host() + ":" + settings.port() + " (" + oneLine(e) + ")", e);
+        }
+    }
+
+    @Override
+    public List<MailFolder> foldersToRead() throws MailboxException {
+        try {
+            return List.of(new MailFolder(locator().sent(settings.sentFolder()), FolderRole.SENT),
+                    new MailFolder("INBOX", FolderRole.INBOX));
+        } catch (MessagingException e) {
+            throw transientFailure("listing folders", e);
+        }
+    }
+
+    @Override
+    public void readSince(MailFolder mailFolder, FolderCursor cursor, int batchSize, BodyPolicy bodies, BatchSink sink)
+            throws MailboxException {
+        IMAPFolder folder = null;
+        try {
+            folder = (IMAPFolder) store.getFolder(mailFolder.name());
+            folder.open(Folder.READ_ONLY);
+            long uidValidity = folder.getUIDValidity();
+            boolean sameValidity = cursor.uidValidity() == uidValidity;
+            if (!sameValidity && cursor.uidValidity() != 0) {
+                log.warn("Mailbox {} folder {}: UIDVALIDITY changed from {} to {}; reading the folder again",
+                        mailboxId, mailFolder.name(), cursor.uidValidity(), uidValidity);
+            }
+            long start = sameValidity ? cursor.lastUid() + 1 : 1;
+            Message[] found = folder.getMessagesByUID(start, UIDFolder.MAXUID);
+            // "UID FETCH n:*" returns the newest message even when its UID is below n (RFC 3501 §6.4.8).
+            List<Message> fresh = new ArrayList<>();
+            for (Message m : found) {
+                if (m != null && folder.getUID(m) >= start) {
+                    fresh.add(m);
+                }
+            }
+            if (fresh.isEmpty() && !sameValidity) {
+                sink.accept(new FolderBatch(mailFolder.name(), mailFolder.role(), new FolderCursor(uidValidity, 0),
+                        List.of(), List.of()));
+            }
+            for (int from = 0; from < fresh.size(); from += batchSize) {
+                List<Message> slice = fresh.subList(from, Math.min(fresh.size(), from + batchSize));
+                sink.accept(readBatch(folder, mailFolder, uidValidity, slice, bodies));
+            }
+        } catch (FolderNotFoundException e) {
+            throw new MailboxException(MailboxException.Kind.PERMANENT,
+                    "mailbox " + mailboxId + ": folder " + mailFolder.name() + " does not exist", e);
+        } catch (MessagingException e) {
+            throw transientFailure("reading " + mailFolder.name(), e);
+        } finally {
+            closeQuietly(folder);
+        }
+    }
+
+    private FolderBatch readBatch(IMAPFolder folder, MailFolder mailFolder, long uidValidity, List<Message> slice,
+                                  BodyPolicy bodies) throws MessagingException {
+        Message[] batch = slice.toArray(new Message[0]);
+        folder.fetch(batch, fetchProfile());
+        List<MailMessage> messages = new ArrayList<>();
+        List<SkippedMessage> skipped = new ArrayList<>();
+        long lastUid = 0;
+        for (Message m : batch) {
+            long uid = folder.getUID(m);
+            lastUid = Math.max(lastUid, uid);
+            try {
+                MailMessage mapped = MessageMapper.headers(m, mailFolder.name(), mailFolder.role(), uid);
+                if (bodies.wantsBody(mapped)) {
+                    List<String> defects = new ArrayList<>(mapped.defects());
+                    String text = MessageMapper.bodyText(m, defects);
+                    mapped = new MailMessage(mapped.folder(), mapped.role(), uid, mapped.messageId(), mapped.inReplyTo(),
+                            mapped.references(), mapped.from(), mapped.to(), mapped.cc(), mapped.subject(), mapped.sentAt(),
+                            mapped.contentType(), mapped.headers(), mapped.attachments(), text, mapped.report(), defects);
+                }
+                if (!mapped.defects().isEmpty()) {
+                    log.warn("Mailbox {} message {}: read with defects: {}", mailboxId, mapped.logId(), mapped.defects());
+                }
+                messages.add(mapped);
+            } catch (MessagingException | RuntimeException e) {
+                if (e instanceof jakarta.mail.FolderClosedException || e instanceof jakarta.mail.StoreClosedException) {
+                    throw (MessagingException) e;
+                }
+                SkippedMessage s = new SkippedMessage(mailFolder.name(), uid, safeMessageId(m), oneLine(e));
+                log.warn("Mailbox {} message {}: skipped, unreadable ({})", mailboxId, s.logId(), s.reason());
+                skipped.add(s);
+            }
+        }
+        return new FolderBatch(mailFolder.name(), mailFolder.role(), new FolderCursor(uidValidity, lastUid), messages, skipped);
+    }
+
+    private static FetchProfile fetchProfile() {
+        FetchProfile fp = new FetchProfile();
+        fp.add(FetchProfile.Item.ENVELOPE);      // also INTERNALDATE and RFC822.SIZE
+        fp.add(FetchProfile.Item.CONTENT_INFO);  // BODYSTRUCTURE: attachment names, types, sizes without downloading
+        fp.add(UIDFolder.FetchProfileItem.UID);
+        for (String header : MessageMapper.HEADERS) {
+            fp.add(header);
+        }
+        return fp;
+    }
+
+    @Override
+    public boolean contains(String messageId) throws MailboxException {
+        IMAPFolder folder = null;
+        try {
+            folder = (IMAPFolder) store.getFolder(drafts());
+            folder.open(Folder.READ_ONLY);
+            for (Message m : folder.search(new HeaderTerm("Message-ID", messageId))) {
+                String[] ids = m.getHeader("Message-ID");
+                if (ids != null && Arrays.stream(ids).anyMatch(id -> id.trim().equals(messageId))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (MessagingException e) {
+            throw transientFailure("searching Drafts", e);
+        } finally {
+            closeQuietly(folder);
+        }
+    }
+
+    @Override
+    public String place(Draft draft) throws MailboxException {
+        try {
+            String name = drafts();
+            Folder folder = store.getFolder(name);
+            Message message = DraftMessages.toMime(draft, clock.instant());
+            message.setFlags(new Flags(Flags.Flag.DRAFT), true);
+            message.setFlags(new Flags(Flags.Flag.SEEN), true);
+            folder.appendMessages(new Message[] {message});
+            return name;
+        } catch (MessagingException e) {
+            throw transientFailure("appending a draft to Drafts", e);
+        }
+    }
+
+    @Override
+    public String draftsFolder() throws MailboxException {
+        try {
+            return drafts();
+        } catch (MessagingException e) {
+            throw transientFailure("listing folders", e);
+        }
+    }
+
+    private String drafts() throws MailboxException, MessagingException {
+        if (draftsFolder == null) {
+            draftsFolder = locator().drafts(settings.draftsFolder());
+        }
+        return draftsFolder;
+    }
+
+    private FolderLocator locator() throws MessagingException {
+        if (folders == null) {
+            folders = FolderLocator.list(store);
+        }
+        return folders;
+    }
+
+    @Override
+    public void close() {
+        try {
+            store.close();
+        } catch (MessagingException e) {
+            log.debug("Mailbox {}: closing the IMAP connection failed: {}", mailboxId, e.getMessage());
+        }
+    }
+
+    private MailboxException transientFailure(String doing, MessagingException e) {
+        return new MailboxException(MailboxException.Kind.TRANSIENT, "mailbox " + mailboxId + ": " + doing
+                + " failed (" + oneLine(e) + ")", e);
+    }
+
+    private static void closeQuietly(Folder folder) {
+        if (folder != null && folder.isOpen()) {
+            try {
+                folder.close(false);
+            } catch (MessagingException e) {
+                log.debug("closing folder failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static String safeMessageId(Message m) {
+        try {
+            String[] ids = m.getHeader("Message-ID");
+            return ids == null ? null : ids[0];
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static String oneLine(Exception e) {
+        Throwable t = e;
+        String message = t.getMessage();
+        while ((message == null || message.isBlank()) && t.getCause() != null) {
+            t = t.getCause();
+            message = t.getMessage();
+        }
+        if (message == null || message.isBlank()) {
+            message = t.getClass().getSimpleName();
+        } else if (t.getCause() != null && t.getCause().getMessage() != null && !message.contains(t.getCause().getMessage())) {
+            message += ": " + t.getCause().getMessage();
+        }
+        return message.replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tickler.imap;
+
+import jakarta.mail.Session;
+import java.util.Properties;
+
+/** Builds the Jakarta Mail session for one account: timeouts on every socket, read without side effects. */
+final class ImapSessions {
+
+    private ImapSessions() {
+    }
+
+    static String protocol(ImapSettings settings) {
+        return settings.security() == ImapSettings.Security.TLS ? "imaps" : "imap";
+    }
+
+    static Session create(ImapSettings settings) {
+        String p = "mail." + protocol(settings) + ".";
+        String timeout = Long.toString(settings.timeout().toMillis());
+        Properties props = new Properties();
+        props.setProperty(p + "host", settings.host());
+        props.setProperty(p + "port", Integer.toString(settings.port()));
+        props.setProperty(p + "connectiontimeout", timeout);
+        props.setProperty(p + "timeout", timeout);
+        props.setProperty(p + "writetimeout", timeout);
+        // Fetch bodies with BODY.PEEK so that reading never sets \Seen (folders are also opened read-only).
+        props.setProperty(p + "peek", "true");
+        props.setProperty(p + "partialfetch", "true");
+        props.setProperty(p + "fetchsize", Integer.toString(64 * 1024));
+        if (settings.security() == ImapSettings.Security.TLS) {
+            props.setProperty(p + "ssl.enable", "true");
+            props.setProperty(p + "ssl.checkserveridentity", "true");
+        } else if (settings.security() == ImapSettings.Security.STARTTLS) {
+            props.setProperty(p + "starttls.enable", "true");
+            props.setProperty(p + "starttls.required", "true");
+            props.setProperty(p + "ssl.checkserveridentity", "true");
+        }
+        // Outlook writes RFC 2047 words inside file names; decode them so "Angebot.pdf" is seen as such.
+        props.setProperty("mail.mime.decodefilename", "true");
+        props.setProperty("mail.mime.decodeparameters", "true");
+        return Session.getInstance(props);
+    }
+}

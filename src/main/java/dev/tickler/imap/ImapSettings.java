@@ -1,0 +1,41 @@
+package dev.tickler.imap;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How to reach one IMAP account.
+ *
+ * @param sentFolder   Sent folder name to use when the server marks none with SPECIAL-USE
+ * @param draftsFolder Drafts folder name likewise
+ * @param timeout      connect, read and write timeout for every socket
+ * @param batchSize    messages per FETCH (and per stored transaction)
+ */
+public record ImapSettings(String host, int port, Security security, String username, String password,
+                           Optional<String> sentFolder, Optional<String> draftsFolder, Duration timeout, int batchSize) {
+
+    /** How the connection is protected. */
+    public enum Security {
+        /** Implicit TLS (port 993). The default. */
+        TLS(993),
+        /** Plain connection upgraded with STARTTLS, which is then required (port 143). */
+        STARTTLS(143),
+        /** No encryption: allowed only for loopback hosts (tests, local bridges). */
+        NONE(143);
+
+        private final int defaultPort;
+
+        Security(int defaultPort) {
+            this.defaultPort = defaultPort;
+        }
+
+        public int defaultPort() {
+            return defaultPort;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ImapSettings[" + host + ":" + port + " " + security + ", password=****]";
+    }
+}

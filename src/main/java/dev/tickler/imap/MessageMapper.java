@@ -1,0 +1,236 @@
+package dev.tickler.imap;
+
+import dev.tickler.detect.DeliveryReports;
+import dev.tickler.mail.Address;
+import dev.tickler.mail.Attachment;
+import dev.tickler.mail.DeliveryReport;
+import dev.tickler.mail.FolderRole;
+import dev.tickler.mail.MailMessage;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Maps a fetched Jakarta Mail message to a {@link MailMessage}, in three layers so that one broken
+ * part loses as little as possible: the envelope (required), the structure (attachments, type), and
+ * the body text (only when asked). A defect in a later layer is noted and the message kept.
+ */
+final class MessageMapper {
+
+    /** Header fields fetched with the envelope; the classifiers read these. */
+    static final String[] HEADERS = {"References", "In-Reply-To", "Auto-Submitted", "X-Autoreply", "X-Autorespond",
+            "Precedence", "X-Auto-Response-Suppress", "List-Id"};
+    static final int MAX_BODY_BYTES = 256 * 1024;
+    private static final int MAX_REPORT_BYTES = 64 * 1024;
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+
+    private MessageMapper() {
+    }
+
+    /** The envelope and structure; throws only when even the envelope can't be read. */
+    static MailMessage headers(Message message, String folder, FolderRole role, long uid) throws MessagingException {
+        List<String> defects = new ArrayList<>();
+        String messageId = first(ids(header(message, "Message-ID")));
+        Instant sentAt = message.getSentDate() == null ? null : message.getSentDate().toInstant();
+        if (sentAt == null) {
+            if (message.getReceivedDate() == null) {
+                throw new MessagingException("no Date header and no arrival time");
+            }
+            sentAt = message.getReceivedDate().toInstant();
+            defects.add("no usable Date header; used the server's arrival time");
+        }
+        Map<String, String> headers = new HashMap<>();
+        for (String name : HEADERS) {
+            String value = header(message, name);
+            if (value != null) {
+                headers.put(name.toLowerCase(Locale.ROOT), value);
+            }
+        }
+        String contentType = "text/plain";
+        List<Attachment> attachments = new ArrayList<>();
+        DeliveryReport report = null;
+        try {
+            contentType = message.getContentType();
+            collectAttachments(message, attachments, 0);
+            if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/report")) {
+                report = readReport(message);
+            }
+        } catch (MessagingException | IOException | RuntimeException e) {
+            defects.add("unreadable MIME structure (" + e.getClass().getSimpleName() + "); attachments unknown");
+        }
+        return new MailMessage(folder, role, uid, messageId,
+                ids(header(message, "In-Reply-To")), ids(header(message, "References")),
+                first(addresses(message.getFrom(), defects)),
+                addresses(recipients(message, Message.RecipientType.TO), defects),
+                addresses(recipients(message, Message.RecipientType.CC), defects),
+                subject(message, defects), sentAt, contentType, headers, attachments, null, report, defects);
+    }
+
+    /** The first readable text part, HTML flattened when there is no plain text; null when there is none. */
+    static String bodyText(Part part, List<String> defects) {
+        try {
+            Part text = findText(part, "text/plain", 0);
+            boolean html = false;
+            if (text == null) {
+                text = findText(part, "text/html", 0);
+                html = true;
+            }
+            if (text == null) {
+                return null;
+            }
+            if (text.getSize() > MAX_BODY_BYTES) {
+                defects.add("body text over " + MAX_BODY_BYTES / 1024 + " KB; not read");
+                return null;
+            }
+            Object content = text.getContent();
+            String s = content instanceof String str ? str : null;
+            return s != null && html ? s.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]+>", " ") : s;
+        } catch (java.io.UnsupportedEncodingException e) {
+            defects.add("body in an unknown charset (" + e.getMessage() + "); not read");
+            return null;
+        } catch (MessagingException | IOException | RuntimeException e) {
+            defects.add("body unreadable (" + e.getClass().getSimpleName() + ")");
+            return null;
+        }
+    }
+
+    private static Part findText(Part part, String type, int depth) throws MessagingException, IOException {
+        if (depth > 10) {
+            return null;
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                Part found = findText(multipart.getBodyPart(i), type, depth + 1);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+        return part.isMimeType(type) && !attached ? part : null;
+    }
+
+    private static void collectAttachments(Part part, List<Attachment> out, int depth) throws MessagingException, IOException {
+        if (depth > 10) {
+            return;
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collectAttachments(multipart.getBodyPart(i), out, depth + 1);
+            }
+            return;
+        }
+        if (depth == 0) {
+            return; // a single-part message is its own body, not an attachment
+        }
+        String fileName = part.getFileName();
+        boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+        if (fileName != null || (attached && !part.isMimeType("message/*"))) {
+            out.add(new Attachment(fileName, baseType(part.getContentType()), Math.max(part.getSize(), 0)));
+        }
+    }
+
+    /** The failed recipients and original Message-ID of a delivery report, read from its small parts. */
+    private static DeliveryReport readReport(Message message) throws MessagingException, IOException {
+        Multipart multipart = (Multipart) message.getContent();
+        String status = null;
+        String original = null;
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (part.isMimeType("message/delivery-status") || part.isMimeType("message/global-delivery-status")) {
+                status = readCapped(part);
+            } else if (part.isMimeType("text/rfc822-headers") || part.isMimeType("message/rfc822")
+                    || part.isMimeType("message/global-headers")) {
+                original = readCapped(part);
+            }
+        }
+        return status == null ? null : DeliveryReports.parse(status, original);
+    }
+
+    private static String readCapped(Part part) throws MessagingException, IOException {
+        try (InputStream in = part.getInputStream()) {
+            return new String(in.readNBytes(MAX_REPORT_BYTES), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String header(Message message, String name) throws MessagingException {
+        String[] values = message.getHeader(name);
+        return values == null || values.length == 0 ? null : String.join(" ", values);
+    }
+
+    private static jakarta.mail.Address[] recipients(Message message, Message.RecipientType type) throws MessagingException {
+        return message.getRecipients(type);
+    }
+
+    private static List<Address> addresses(jakarta.mail.Address[] raw, List<String> defects) {
+        List<Address> out = new ArrayList<>();
+        if (raw == null) {
+            return out;
+        }
+        for (jakarta.mail.Address a : raw) {
+            if (a instanceof InternetAddress ia && ia.getAddress() != null && !ia.getAddress().isBlank()) {
+                if (ia.isGroup()) {
+                    continue; // "undisclosed-recipients:;" and the like
+                }
+                out.add(new Address(ia.getPersonal(), ia.getAddress()));
+            } else if (a != null) {
+                defects.add("an address could not be parsed");
+            }
+        }
+        return out;
+    }
+
+    private static String subject(Message message, List<String> defects) {
+        try {
+            String subject = message.getSubject();
+            return subject == null ? "" : subject;
+        } catch (MessagingException e) {
+            defects.add("subject could not be decoded");
+            return "";
+        }
+    }
+
+    static List<String> ids(String header) {
+        List<String> ids = new ArrayList<>();
+        if (header == null) {
+            return ids;
+        }
+        Matcher m = MESSAGE_ID.matcher(header);
+        while (m.find()) {
+            if (!ids.contains(m.group())) {
+                ids.add(m.group());
+            }
+        }
+        return ids;
+    }
+
+    private static <T> T first(List<T> list) {
+        return list.isEmpty() ? null : list.get(0);
+    }
+
+    private static String baseType(String contentType) {
+        try {
+            return new ContentType(contentType).getBaseType().toLowerCase(Locale.ROOT);
+        } catch (jakarta.mail.internet.ParseException | NullPointerException e) {
+            return "application/octet-stream";
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tickler.mail;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One message as the core sees it: plain data mapped from the protocol at the edge, with no lazy
+ * handle back to a server.
+ *
+ * @param folder        the server's folder name
+ * @param role          why the folder is read
+ * @param uid           the folder-local id (IMAP UID)
+ * @param messageId     the Message-ID header with angle brackets, or null when the message has none
+ * @param inReplyTo     In-Reply-To message ids
+ * @param references    References message ids, oldest first
+ * @param sentAt        the Date header, else the server's arrival time (see {@code dateFromServer})
+ * @param headers       the few extra header fields the classifiers read (lower-case names)
+ * @param bodyText      the text body, only for messages whose text matters; never logged or stored
+ * @param report        the parsed delivery-status report of a bounce, or null
+ * @param defects       what was wrong with the message and how it was read anyway (for logs and explain)
+ */
+public record MailMessage(
+        String folder,
+        FolderRole role,
+        long uid,
+        String messageId,
+        List<String> inReplyTo,
+        List<String> references,
+        Address from,
+        List<Address> to,
+        List<Address> cc,
+        String subject,
+        Instant sentAt,
+        String contentType,
+        Map<String, String> headers,
+        List<Attachment> attachments,
+        String bodyText,
+        DeliveryReport report,
+        List<String> defects) {
+
+    public MailMessage {
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(role, "role");
+        inReplyTo = List.copyOf(inReplyTo);
+        references = List.copyOf(references);
+        to = List.copyOf(to);
+        cc = List.copyOf(cc);
+        subject = subject == null ? "" : subject;
+        contentType = contentType == null ? "text/plain" : contentType;
+        headers = Map.copyOf(headers);
+        attachments = List.copyOf(attachments);
+        defects = List.copyOf(defects);
+    }
+
+    /** The same message without its body text: what is stored. */
+    public MailMessage withoutBody() {
+        return new MailMessage(folder, role, uid, messageId, inReplyTo, references, from, to, cc, subject, sentAt,
+                contentType, headers, attachments, null, report, defects);
+    }
+
+    public MailMessage withBody(String text) {
+        return new MailMessage(folder, role, uid, messageId, inReplyTo, references, from, to, cc, subject, sentAt,
+                contentType, headers, attachments, text, report, defects);
+    }
+
+    /** Every recipient, To then Cc. */
+    public List<Address> recipients() {
+        List<Address> all = new ArrayList<>(to);
+        all.addAll(cc);
+        return all;
+    }
+
+    public Optional<String> header(String lowerCaseName) {
+        return Optional.ofNullable(headers.get(lowerCaseName));
+    }
+
+    /** Every message id this one points at: In-Reply-To and References. */
+    public List<String> parentIds() {
+        List<String> ids = new ArrayList<>(references);
+        for (String id : inReplyTo) {
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /** A short id for logs: folder and UID, never an address or subject. */
+    public String logId() {
+        return folder + "#" + uid;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tickler.mail;
+
+import java.util.List;
+
+/**
+ * Reads one rep's mailbox. Implementations never change the rep's existing messages: no flag
+ * changes, no moves, no deletes.
+ */
+public interface MailboxSource extends AutoCloseable {
+
+    /** Receives each batch; the caller stores the batch and its cursor together. */
+    @FunctionalInterface
+    interface BatchSink {
+        void accept(FolderBatch batch);
+    }
+
+    /** Decides, per message, whether its body text is worth reading (it costs a round trip). */
+    @FunctionalInterface
+    interface BodyPolicy {
+        boolean wantsBody(MailMessage headersOnly);
+    }
+
+    /** The folders to read (Sent, INBOX, ...), found by SPECIAL-USE, configuration, or well-known names. */
+    List<MailFolder> foldersToRead() throws MailboxException;
+
+    /**
+     * Reads the messages of {@code folder} after {@code cursor}, in batches of at most {@code batchSize},
+     * handing each to {@code sink} before reading the next. When the folder's UIDVALIDITY is not the
+     * cursor's, reading starts from the beginning and the first batch carries the new UIDVALIDITY.
+     */
+    void readSince(MailFolder folder, FolderCursor cursor, int batchSize, BodyPolicy bodies, BatchSink sink)
+            throws MailboxException;
+
+    @Override
+    void close();
+}

@@ -1,0 +1,111 @@
+package dev.tickler.runtime;
+
+import dev.tickler.mail.MailboxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a pass over every mailbox on an interval until stopped. Each mailbox is scheduled on its own:
+ * a transient failure backs off exponentially (with jitter), a permanent one (bad password) parks the
+ * mailbox and retries hourly, and neither delays any other mailbox. Tasks catch everything, so a
+ * schedule never dies silently.
+ */
+public final class Daemon {
+
+    private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+    static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    static final Duration PARKED_RETRY = Duration.ofHours(1);
+
+    private final Tickler tickler;
+    private final Clock clock;
+    private final Duration interval;
+    private final ScheduledExecutorService executor;
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+
+    public Daemon(Tickler tickler, Clock clock) {
+        this.tickler = tickler;
+        this.clock = clock;
+        this.interval = tickler.config().pollInterval();
+        int threads = Math.max(1, Math.min(4, tickler.mailboxIds().size()));
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newScheduledThreadPool(threads, r -> {
+            Thread t = new Thread(r, "tickler-worker-" + n.incrementAndGet());
+            t.setDaemon(false);
+            return t;
+        });
+    }
+
+    public void start() {
+        List<String> ids = tickler.mailboxIds();
+        log.info("Tickler daemon started: {} mailbox(es), every {}", ids.size(), interval);
+        long stagger = 0;
+        for (String id : ids) {
+            executor.schedule(() -> runOnce(id), stagger, TimeUnit.MILLISECONDS);
+            stagger += 500; // spread logins a little
+        }
+    }
+
+    private void runOnce(String mailboxId) {
+        Duration next = interval;
+        try {
+            PassReport report = tickler.pass(mailboxId, clock).run(false);
+            next = nextDelay(mailboxId, report.failure());
+        } catch (Throwable t) { // never let the schedule die
+            log.error("Mailbox {}: pass failed unexpectedly: {}", mailboxId, t.toString(), t);
+            next = nextDelay(mailboxId, new PassReport.Failure(MailboxException.Kind.TRANSIENT, t.toString()));
+        }
+        if (!executor.isShutdown()) {
+            log.debug("Mailbox {}: next pass in {}", mailboxId, next);
+            executor.schedule(() -> runOnce(mailboxId), next.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    Duration nextDelay(String mailboxId, PassReport.Failure failure) {
+        if (failure == null) {
+            failures.remove(mailboxId);
+            return interval;
+        }
+        int count = failures.merge(mailboxId, 1, Integer::sum);
+        if (failure.kind() == MailboxException.Kind.PERMANENT) {
+            log.warn("Mailbox {} parked: {}; retrying in {}", mailboxId, failure.message(), PARKED_RETRY);
+            return PARKED_RETRY;
+        }
+        return backoff(count);
+    }
+
+    /** 30 s, 1 min, 2 min, ... up to an hour, each with ±20 % jitter so mailboxes don't retry in step. */
+    static Duration backoff(int failures) {
+        long base = FIRST_BACKOFF.toMillis() << Math.min(failures - 1, 20);
+        long capped = Math.min(base, MAX_BACKOFF.toMillis());
+        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        return Duration.ofMillis((long) (capped * jitter));
+    }
+
+    /** Stops scheduling, lets running passes finish (bounded), then returns. */
+    public void stop(Duration grace) {
+        log.info("Tickler daemon stopping");
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Passes still running after {}; interrupting them", grace);
+                executor.shutdownNow();
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        log.info("Tickler daemon stopped");
+    }
+}

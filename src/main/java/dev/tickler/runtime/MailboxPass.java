@@ -1,0 +1,137 @@
+package dev.tickler.runtime;
+
+import dev.tickler.detect.ClassifiedMessage;
+import dev.tickler.detect.MessageClassifier;
+import dev.tickler.draft.Draft;
+import dev.tickler.imap.ImapMailbox;
+import dev.tickler.mail.FolderBatch;
+import dev.tickler.mail.FolderCursor;
+import dev.tickler.mail.MailFolder;
+import dev.tickler.mail.MailMessage;
+import dev.tickler.mail.MailboxException;
+import dev.tickler.pursuit.PursuitState;
+import dev.tickler.store.DraftRepository;
+import dev.tickler.store.FactRepository;
+import dev.tickler.store.PursuitRecord;
+import dev.tickler.store.PursuitRepository;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pass over one mailbox: sync new mail into facts, decide every pursuit, place the due drafts.
+ * A dry run reads the mailbox but writes nothing, neither to the store nor to the mailbox.
+ */
+final class MailboxPass {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxPass.class);
+
+    /** Opens the mailbox; the IMAP adapter in production. */
+    @FunctionalInterface
+    interface Connector {
+        ImapMailbox connect(MailboxWiring mailbox) throws MailboxException;
+    }
+
+    private final MailboxWiring mailbox;
+    private final FactRepository facts;
+    private final PursuitRepository pursuits;
+    private final DraftRepository drafts;
+    private final Connector connector;
+    private final Clock clock;
+
+    MailboxPass(MailboxWiring mailbox, FactRepository facts, PursuitRepository pursuits, DraftRepository drafts,
+                Connector connector, Clock clock) {
+        this.mailbox = mailbox;
+        this.facts = facts;
+        this.pursuits = pursuits;
+        this.drafts = drafts;
+        this.connector = connector;
+        this.clock = clock;
+    }
+
+    PassReport run(boolean dryRun) {
+        String id = mailbox.id();
+        Counts counts = new Counts();
+        List<ClassifiedMessage> unsaved = new ArrayList<>();
+        List<PursuitView> views = List.of();
+        List<Draft> placed = new ArrayList<>();
+        try (ImapMailbox imap = connector.connect(mailbox)) {
+            for (MailFolder folder : imap.foldersToRead()) {
+                FolderCursor cursor = facts.cursor(id, folder.name()).orElse(FolderCursor.START);
+                imap.readSince(folder, cursor, mailbox.imap().batchSize(), mailbox.classifier()::wantsBody,
+                        batch -> store(batch, dryRun, counts, unsaved));
+            }
+            List<ClassifiedMessage> all = new ArrayList<>(facts.facts(id));
+            all.addAll(unsaved);
+            views = mailbox.board().decide(all, drafts.forMailbox(id), clock);
+            for (PursuitView view : views) {
+                if (view.state() == PursuitState.DUE && view.draft() != null) {
+                    if (!dryRun) {
+                        place(imap, view.draft());
+                    }
+                    placed.add(view.draft());
+                }
+            }
+            if (!dryRun) {
+                views = mailbox.board().decide(all, drafts.forMailbox(id), clock);
+                pursuits.saveAll(views.stream().map(v -> record(id, v)).toList(), clock.instant());
+            }
+            log.info("Mailbox {}: {} new message(s), {} skipped, {} with defects; {} pursuit(s); {} draft(s) {}",
+                    id, counts.read, counts.skipped, counts.defects, views.size(), placed.size(), dryRun ? "due (dry run)" : "placed");
+            return new PassReport(id, counts.read, counts.skipped, counts.defects, views, placed, null);
+        } catch (MailboxException e) {
+            log.error("Mailbox {}: {}", id, e.getMessage());
+            log.debug("Mailbox {} failure detail", id, e);
+            return new PassReport(id, counts.read, counts.skipped, counts.defects, views, placed,
+                    new PassReport.Failure(e.kind(), e.getMessage()));
+        }
+    }
+
+    private void store(FolderBatch batch, boolean dryRun, Counts counts, List<ClassifiedMessage> unsaved) {
+        MessageClassifier classifier = mailbox.classifier();
+        List<ClassifiedMessage> classified = new ArrayList<>();
+        for (MailMessage m : batch.messages()) {
+            classified.add(new ClassifiedMessage(m.withoutBody(), classifier.classify(m)));
+            if (!m.defects().isEmpty()) {
+                counts.defects++;
+            }
+        }
+        counts.read += classified.size();
+        counts.skipped += batch.skipped().size();
+        if (dryRun) {
+            unsaved.addAll(classified);
+        } else {
+            facts.saveBatch(mailbox.id(), batch.folder(), batch.cursor(), classified, batch.skipped(), clock.instant());
+        }
+    }
+
+    /** Intent first, then the APPEND, then the outcome: a crash in between is healed by the Message-ID search. */
+    private void place(ImapMailbox imap, Draft draft) throws MailboxException {
+        drafts.recordIntent(draft.messageId(), draft.pursuitId(), mailbox.id(), draft.step(), draft.action().name(),
+                clock.instant());
+        String folder;
+        if (imap.contains(draft.messageId())) {
+            folder = imap.draftsFolder();
+            log.info("Mailbox {}: draft for pursuit {} step {} was already in Drafts", mailbox.id(), draft.pursuitId(), draft.step());
+        } else {
+            folder = imap.place(draft);
+            log.info("Mailbox {}: placed {} draft for pursuit {} (touch {}) in {}", mailbox.id(),
+                    draft.action().name().toLowerCase(), draft.pursuitId(), draft.step(), folder);
+        }
+        drafts.markPlaced(draft.messageId(), folder, clock.instant());
+    }
+
+    private static PursuitRecord record(String mailboxId, PursuitView v) {
+        return new PursuitRecord(v.pursuit().id(), mailboxId, v.pursuit().proposal().messageId(),
+                v.pursuit().proposal().sentAt(), v.state().name(), v.decision().action().name(), v.decision().step(),
+                v.decision().dueAt(), v.reason());
+    }
+
+    private static final class Counts {
+        int read;
+        int skipped;
+        int defects;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.tickler.runtime;
+
+import dev.tickler.cadence.BusinessCalendar;
+import dev.tickler.cadence.CadencePlanner;
+import dev.tickler.cadence.CadencePolicy;
+import dev.tickler.config.TicklerConfig;
+import dev.tickler.detect.MessageClassifier;
+import dev.tickler.draft.DraftComposer;
+import dev.tickler.draft.TemplateSet;
+import dev.tickler.imap.ImapSettings;
+import dev.tickler.mail.Address;
+import dev.tickler.mail.RepIdentity;
+import dev.tickler.pursuit.PursuitAssembler;
+import java.util.Set;
+
+/** The core objects for one mailbox, built from its configuration. */
+record MailboxWiring(String id, ImapSettings imap, MessageClassifier classifier, PursuitBoard board) {
+
+    static MailboxWiring of(TicklerConfig config, TicklerConfig.Mailbox mailbox, TemplateSet templates) {
+        Address owner = new Address(mailbox.owner().name(), mailbox.owner().address());
+        RepIdentity identity = new RepIdentity(owner, mailbox.aliases(), Set.copyOf(config.companyDomains()));
+        TicklerConfig.Policy p = config.policy();
+        CadencePlanner planner = new CadencePlanner(
+                new CadencePolicy(p.graceBusinessDays(), p.intervalDays(), p.maxTouches()),
+                BusinessCalendar.mondayToFriday(mailbox.timezone()));
+        DraftComposer composer = new DraftComposer(owner, mailbox.timezone(), templates);
+        TicklerConfig.Imap i = mailbox.imap();
+        ImapSettings imap = new ImapSettings(i.host(), i.port(), i.security(), i.username(), i.password().reveal(),
+                i.sentFolder(), i.draftsFolder(), i.timeout(), i.batchSize());
+        PursuitBoard board = new PursuitBoard(new PursuitAssembler(mailbox.id(), identity), planner, composer);
+        return new MailboxWiring(mailbox.id(), imap, new MessageClassifier(identity), board);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.tickler.runtime;
+
+import dev.tickler.config.TicklerConfig;
+import dev.tickler.draft.TemplateSet;
+import dev.tickler.imap.ImapMailbox;
+import dev.tickler.store.Database;
+import dev.tickler.store.DraftRepository;
+import dev.tickler.store.FactRepository;
+import dev.tickler.store.PursuitRepository;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The composition root: one configuration, one state database, one wiring per mailbox. Everything
+ * is built by hand here; nothing is static.
+ */
+public final class Tickler implements AutoCloseable {
+
+    private final TicklerConfig config;
+    private final Database db;
+    private final FactRepository facts;
+    private final PursuitRepository pursuits;
+    private final DraftRepository drafts;
+    private final List<MailboxWiring> mailboxes = new ArrayList<>();
+    private final MailboxPass.Connector connector;
+
+    private Tickler(TicklerConfig config, Database db, TemplateSet templates, MailboxPass.Connector connector) {
+        this.config = config;
+        this.db = db;
+        this.facts = new FactRepository(db);
+        this.pursuits = new PursuitRepository(db);
+        this.drafts = new DraftRepository(db);
+        this.connector = connector;
+        for (TicklerConfig.Mailbox mailbox : config.mailboxes()) {
+            mailboxes.add(MailboxWiring.of(config, mailbox, templates));
+        }
+    }
+
+    /**
+     * Validates the templates and opens (and migrates) the state database: fails fast, before any
+     * mailbox is touched, when either is unusable.
+     */
+    public static Tickler start(TicklerConfig config, Clock clock) {
+        TemplateSet templates = TemplateLoader.load(config.templates(), config.locale());
+        TicklerConfig.Store store = config.store();
+        Database db = Database.open(store.url(), store.username(), store.password().map(s -> s.reveal()).orElse(""));
+        return new Tickler(config, db, templates, m -> ImapMailbox.connect(m.id(), m.imap(), clock));
+    }
+
+    public TicklerConfig config() {
+        return config;
+    }
+
+    /** One pass over every mailbox, one after the other; a failing mailbox does not stop the rest. */
+    public List<PassReport> scan(boolean dryRun, Clock clock) {
+        List<PassReport> reports = new ArrayList<>();
+        for (MailboxWiring mailbox : mailboxes) {
+            reports.add(pass(mailbox.id(), clock).run(dryRun));
+        }
+        return reports;
+    }
+
+    /** Every pursuit per mailbox as of {@code clock}, from stored facts only (no mailbox is contacted). */
+    public Map<String, List<PursuitView>> status(Clock clock) {
+        Map<String, List<PursuitView>> all = new LinkedHashMap<>();
+        for (MailboxWiring mailbox : mailboxes) {
+            all.put(mailbox.id(), mailbox.board().decide(facts.facts(mailbox.id()), drafts.forMailbox(mailbox.id()), clock));
+        }
+        return all;
+    }
+
+    public int skippedCount(String mailboxId) {
+        return facts.skippedCount(mailboxId);
+    }
+
+    List<String> mailboxIds() {
+        return mailboxes.stream().map(MailboxWiring::id).toList();
+    }
+
+    MailboxPass pass(String mailboxId, Clock clock) {
+        MailboxWiring wiring = mailboxes.stream().filter(m -> m.id().equals(mailboxId)).findFirst().orElseThrow();
+        return new MailboxPass(wiring, facts, pursuits, drafts, connector, clock);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

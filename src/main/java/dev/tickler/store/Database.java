@@ -1,0 +1,97 @@
+package dev.tickler.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state database: HSQLDB in the state directory by default, PostgreSQL for larger teams.
+ * Migrated with Flyway when opened; closed (and for HSQLDB, checkpointed) on {@link #close()}.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final String url;
+    private final Properties credentials;
+
+    private Database(String url, Properties credentials) {
+        this.url = url;
+        this.credentials = credentials;
+    }
+
+    /** Opens and migrates the database; fails fast with the reason when it can't be used. */
+    public static Database open(String url, String username, String password) {
+        Properties credentials = new Properties();
+        if (username != null && !username.isEmpty()) {
+            credentials.setProperty("user", username);
+        }
+        credentials.setProperty("password", password == null ? "" : password);
+        Database db = new Database(url, credentials);
+        try {
+            var result = Flyway.configure()
+                    .dataSource(url, username, password == null ? "" : password)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                log.info("State database migrated to version {} ({} migration(s))", result.targetSchemaVersion,
+                        result.migrationsExecuted);
+            }
+        } catch (FlywayException e) {
+            throw new StoreException("can't open the state database " + url + ": " + rootMessage(e), e);
+        }
+        return db;
+    }
+
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection c = DriverManager.getConnection(url, credentials)) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("state database error: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (url.startsWith("jdbc:hsqldb:file:")) {
+            try (Connection c = DriverManager.getConnection(url, credentials); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                log.warn("State database did not shut down cleanly: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (message.contains("lockFile") || message.contains("lock file")) {
+            return "it is in use by another Tickler process (is the daemon running?); " + message;
+        }
+        return message;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tickler.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Drafts Tickler wrote: intent recorded before the outbox call, outcome after. */
+public final class DraftRepository {
+
+    private final Database db;
+
+    public DraftRepository(Database db) {
+        this.db = db;
+    }
+
+    public Optional<DraftRecord> find(String messageId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(SELECT + " WHERE message_id = ?")) {
+                s.setString(1, messageId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(read(r)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public List<DraftRecord> forMailbox(String mailboxId) {
+        return db.inTransaction(c -> {
+            List<DraftRecord> drafts = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(SELECT + " WHERE mailbox_id = ? ORDER BY intended_at, message_id")) {
+                s.setString(1, mailboxId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        drafts.add(read(r));
+                    }
+                }
+            }
+            return drafts;
+        });
+    }
+
+    /** Records the intent to place a draft; a no-op when it is already recorded. */
+    public void recordIntent(String messageId, String pursuitId, String mailboxId, int step, String action, Instant now) {
+        db.inTransaction(c -> {
+            try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM draft WHERE message_id = ?")) {
+                exists.setString(1, messageId);
+                try (ResultSet r = exists.executeQuery()) {
+                    if (r.next()) {
+                        return null;
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO draft (message_id, pursuit_id, mailbox_id, step, action, status, intended_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, messageId);
+                s.setString(2, pursuitId);
+                s.setString(3, mailboxId);
+                s.setInt(4, step);
+                s.setString(5, action);
+                s.setString(6, DraftRecord.INTENDED);
+                s.setLong(7, now.toEpochMilli());
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public void markPlaced(String messageId, String folder, Instant now) {
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE draft SET status = ?, folder = ?, placed_at = ? WHERE message_id = ?")) {
+                s.setString(1, DraftRecord.PLACED);
+                s.setString(2, folder);
+                s.setLong(3, now.toEpochMilli());
+                s.setString(4, messageId);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static final String SELECT =
+            "SELECT message_id, pursuit_id, mailbox_id, step, action, status, folder, intended_at, placed_at FROM draft";
+
+    private static DraftRecord read(ResultSet r) throws SQLException {
+        long placed = r.getLong(9);
+        Instant placedAt = r.wasNull() ? null : Instant.ofEpochMilli(placed);
+        return new DraftRecord(r.getString(1), r.getString(2), r.getString(3), r.getInt(4), r.getString(5),
+                r.getString(6), r.getString(7), Instant.ofEpochMilli(r.getLong(8)), placedAt);
+    }
+}

@@ -1,0 +1,204 @@
+package dev.tickler.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.tickler.detect.ClassifiedMessage;
+import dev.tickler.mail.FolderCursor;
+import dev.tickler.mail.MailMessage;
+import dev.tickler.mail.SkippedMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Message facts and folder cursors. A batch of facts and the cursor that covers it are written in
+ * one transaction, so a crash never leaves a cursor ahead of its facts (or facts twice).
+ */
+public final class FactRepository {
+
+    private final Database db;
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public FactRepository(Database db) {
+        this.db = db;
+    }
+
+    public Optional<FolderCursor> cursor(String mailboxId, String folder) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT uid_validity, last_uid FROM folder_cursor WHERE mailbox_id = ? AND folder = ?")) {
+                s.setString(1, mailboxId);
+                s.setString(2, folder);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(new FolderCursor(r.getLong(1), r.getLong(2))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Saves one batch and moves the cursor. When the batch's UIDVALIDITY differs from the stored
+     * one, the folder's old facts are dropped first: their UIDs no longer mean anything.
+     */
+    public void saveBatch(String mailboxId, String folder, FolderCursor cursor, List<ClassifiedMessage> facts,
+                          List<SkippedMessage> skipped, Instant now) {
+        db.inTransaction(c -> {
+            Optional<FolderCursor> stored = readCursor(c, mailboxId, folder);
+            if (stored.isPresent() && stored.get().uidValidity() != cursor.uidValidity()) {
+                deleteFolder(c, mailboxId, folder);
+            }
+            insertFacts(c, mailboxId, folder, facts);
+            insertSkipped(c, mailboxId, folder, skipped, now);
+            writeCursor(c, mailboxId, folder, cursor, stored.isPresent(), now);
+            return null;
+        });
+    }
+
+    public List<ClassifiedMessage> facts(String mailboxId) {
+        return db.inTransaction(c -> {
+            List<ClassifiedMessage> facts = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT doc FROM message_fact WHERE mailbox_id = ? ORDER BY sent_at, folder, uid")) {
+                s.setString(1, mailboxId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        facts.add(read(r.getString(1)));
+                    }
+                }
+            }
+            return facts;
+        });
+    }
+
+    public int skippedCount(String mailboxId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM skipped_message WHERE mailbox_id = ?")) {
+                s.setString(1, mailboxId);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            }
+        });
+    }
+
+    private static Optional<FolderCursor> readCursor(Connection c, String mailboxId, String folder) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT uid_validity, last_uid FROM folder_cursor WHERE mailbox_id = ? AND folder = ?")) {
+            s.setString(1, mailboxId);
+            s.setString(2, folder);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new FolderCursor(r.getLong(1), r.getLong(2))) : Optional.empty();
+            }
+        }
+    }
+
+    private static void deleteFolder(Connection c, String mailboxId, String folder) throws SQLException {
+        for (String table : List.of("message_fact", "skipped_message")) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE mailbox_id = ? AND folder = ?")) {
+                s.setString(1, mailboxId);
+                s.setString(2, folder);
+                s.executeUpdate();
+            }
+        }
+    }
+
+    private void insertFacts(Connection c, String mailboxId, String folder, List<ClassifiedMessage> facts) throws SQLException {
+        if (facts.isEmpty()) {
+            return; // HSQLDB rejects an empty batch
+        }
+        try (PreparedStatement delete = c.prepareStatement(
+                     "DELETE FROM message_fact WHERE mailbox_id = ? AND folder = ? AND uid = ?");
+             PreparedStatement insert = c.prepareStatement(
+                     "INSERT INTO message_fact (mailbox_id, folder, uid, message_id, kind, sent_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (ClassifiedMessage fact : facts) {
+                MailMessage m = fact.message();
+                delete.setString(1, mailboxId);
+                delete.setString(2, folder);
+                delete.setLong(3, m.uid());
+                delete.addBatch();
+                insert.setString(1, mailboxId);
+                insert.setString(2, folder);
+                insert.setLong(3, m.uid());
+                insert.setString(4, m.messageId());
+                insert.setString(5, fact.kind().name());
+                insert.setLong(6, m.sentAt().toEpochMilli());
+                insert.setString(7, write(fact));
+                insert.addBatch();
+            }
+            delete.executeBatch();
+            insert.executeBatch();
+        }
+    }
+
+    private static void insertSkipped(Connection c, String mailboxId, String folder, List<SkippedMessage> skipped,
+                                      Instant now) throws SQLException {
+        if (skipped.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = c.prepareStatement(
+                     "DELETE FROM skipped_message WHERE mailbox_id = ? AND folder = ? AND uid = ?");
+             PreparedStatement insert = c.prepareStatement(
+                     "INSERT INTO skipped_message (mailbox_id, folder, uid, message_id, reason, seen_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (SkippedMessage m : skipped) {
+                delete.setString(1, mailboxId);
+                delete.setString(2, folder);
+                delete.setLong(3, m.uid());
+                delete.addBatch();
+                insert.setString(1, mailboxId);
+                insert.setString(2, folder);
+                insert.setLong(3, m.uid());
+                insert.setString(4, m.messageId());
+                insert.setString(5, truncate(m.reason(), 1000));
+                insert.setLong(6, now.toEpochMilli());
+                insert.addBatch();
+            }
+            delete.executeBatch();
+            insert.executeBatch();
+        }
+    }
+
+    private static void writeCursor(Connection c, String mailboxId, String folder, FolderCursor cursor, boolean exists,
+                                    Instant now) throws SQLException {
+        String sql = exists
+                ? "UPDATE folder_cursor SET uid_validity = ?, last_uid = ?, updated_at = ? WHERE mailbox_id = ? AND folder = ?"
+                : "INSERT INTO folder_cursor (uid_validity, last_uid, updated_at, mailbox_id, folder) VALUES (?, ?, ?, ?, ?)";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, cursor.uidValidity());
+            s.setLong(2, cursor.lastUid());
+            s.setLong(3, now.toEpochMilli());
+            s.setString(4, mailboxId);
+            s.setString(5, folder);
+            s.executeUpdate();
+        }
+    }
+
+    private String write(ClassifiedMessage fact) {
+        try {
+            return json.writeValueAsString(fact);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("can't encode the facts of " + fact.message().logId(), e);
+        }
+    }
+
+    private ClassifiedMessage read(String doc) {
+        try {
+            return json.readValue(doc, ClassifiedMessage.class);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("can't decode a stored fact: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
