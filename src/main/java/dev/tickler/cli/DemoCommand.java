@@ -21,9 +21,18 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep-running", description = "Leave the mail server up afterwards and print how to connect a mail client.")
     boolean keepRunning;
 
+    /** The demo prints its own story; routine INFO logs would only interleave with it. */
+    private static void quietLogs() {
+        if (System.getenv("TICKLER_LOG_LEVEL") == null
+                && org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         Clock clock = options.clock(spec);
+        quietLogs();
         try (DemoWorld world = DemoWorld.start(clock)) {
             int code = world.run(spec.commandLine().getOut());
             if (keepRunning && code == ExitCodes.OK) {

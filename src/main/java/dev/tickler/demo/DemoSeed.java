@@ -45,24 +45,26 @@ final class DemoSeed {
 
     private void answered() throws MessagingException {
         String id = "<quote-initech@acme.example>";
+        Instant proposal = ago(10, 11);
         sent(Mime.message().id(id).from(RILEY).to("Peter Gibbons <peter@initech.example>")
-                .subject("Quote for 40 seats").date(ago(10, 11))
+                .subject("Quote for 40 seats").date(proposal)
                 .text("Hi Peter,\n\nplease find attached our quote for 40 seats.\n\nRiley")
                 .attach("Initech-Quote-40-seats.pdf", PDF, 20_000).build());
         inbox(Mime.message().id("<re-quote-initech@initech.example>").from("Peter Gibbons <peter@initech.example>")
-                .to(RILEY).subject("RE: Quote for 40 seats").date(ago(8, 9)).replyTo(id)
+                .to(RILEY).subject("RE: Quote for 40 seats").date(proposal.plus(java.time.Duration.ofHours(26))).replyTo(id)
                 .text("Thanks Riley, can we talk Thursday at 10?").build());
         scenarios.add(new DemoScenario("Proposal answered by the prospect", id, "nothing"));
     }
 
     private void outOfOfficeOnly() throws MessagingException {
         String id = "<proposal-umbrella@acme.example>";
+        Instant proposal = ago(9, 10);
         sent(Mime.message().id(id).from(RILEY).to("Jürgen Weiß <juergen@umbrella.example>")
-                .subject("Angebot: Umbrella pilot").date(ago(9, 10))
+                .subject("Angebot: Umbrella pilot").date(proposal)
                 .text("Hallo Jürgen,\n\nanbei unser Angebot für das Pilotprojekt.\n\nRiley")
                 .attach("Angebot_Umbrella_Pilot.pdf", PDF, 30_000).build());
         inbox(Mime.message().id("<ooo-umbrella@umbrella.example>").from("Jürgen Weiß <juergen@umbrella.example>")
-                .to(RILEY).subject("Automatische Antwort: Angebot: Umbrella pilot").date(ago(9, 10)).replyTo(id)
+                .to(RILEY).subject("Automatische Antwort: Angebot: Umbrella pilot").date(proposal.plusSeconds(40)).replyTo(id)
                 .header("Auto-Submitted", "auto-replied").header("X-Auto-Response-Suppress", "All")
                 .text("Ich bin bis 3.4. nicht im Büro.").build());
         scenarios.add(new DemoScenario("Only an out-of-office reply", id, "reminder"));
@@ -70,12 +72,13 @@ final class DemoSeed {
 
     private void bounced() throws MessagingException {
         String id = "<proposal-hooli@acme.example>";
+        Instant proposal = ago(12, 14);
         sent(Mime.message().id(id).from(RILEY).to("Gavin Belson <gavin@hooli.example>")
-                .subject("Hooli pricing proposal").date(ago(12, 14))
+                .subject("Hooli pricing proposal").date(proposal)
                 .text("Gavin,\n\nhere is our pricing proposal.\n\nRiley").attach("Hooli Pricing.xlsx",
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 12_000).build());
         inbox(Mime.message().id("<bounce-hooli@mx.hooli.example>").from("Mail Delivery System <MAILER-DAEMON@mx.hooli.example>")
-                .to(RILEY).subject("Undelivered Mail Returned to Sender").date(ago(12, 14))
+                .to(RILEY).subject("Undelivered Mail Returned to Sender").date(proposal.plusSeconds(5))
                 .header("Auto-Submitted", "auto-replied")
                 .bounceOf("gavin@hooli.example", id, "Hooli pricing proposal").build());
         scenarios.add(new DemoScenario("Proposal bounced (contact left?)", id, "nothing"));

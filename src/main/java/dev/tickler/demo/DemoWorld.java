@@ -147,11 +147,15 @@ public final class DemoWorld implements AutoCloseable {
                 MimeMessage mime = (MimeMessage) m;
                 String firstLine = "";
                 try {
-                    firstLine = ((String) mime.getContent()).lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+                    firstLine = ((String) mime.getContent()).lines().map(String::strip)
+                            .filter(l -> !l.isEmpty() && !(l.endsWith(",") && l.length() <= 40)).findFirst().orElse("");
                 } catch (IOException e) {
                     firstLine = "(unreadable)";
                 }
-                rows.add(new String[] {m.getSubject(), String.join(", ", mime.getHeader("To", ",")),
+                String to = java.util.Arrays.stream(mime.getRecipients(Message.RecipientType.TO))
+                        .map(a -> ((jakarta.mail.internet.InternetAddress) a).toUnicodeString())
+                        .collect(java.util.stream.Collectors.joining(", "));
+                rows.add(new String[] {m.getSubject(), to,
                         (m.isSet(Flags.Flag.DRAFT) ? "\\Draft " : "") + (m.isSet(Flags.Flag.SEEN) ? "\\Seen" : ""), firstLine});
             }
             drafts.close(false);
@@ -223,7 +227,12 @@ public final class DemoWorld implements AutoCloseable {
         }
     }
 
+    /** {@code days} before {@code now} at {@code hour}:12 Berlin time, moved back to Friday when that is a weekend. */
     static Instant daysAgo(Instant now, int days, int hour) {
-        return now.minus(Duration.ofDays(days)).atZone(ZONE).withHour(hour).withMinute(12).toInstant();
+        var time = now.minus(Duration.ofDays(days)).atZone(ZONE).withHour(hour).withMinute(12).withSecond(0).withNano(0);
+        while (time.getDayOfWeek().getValue() > 5) {
+            time = time.minusDays(1);
+        }
+        return time.toInstant();
     }
 }

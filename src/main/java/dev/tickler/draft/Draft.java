@@ -31,8 +31,14 @@ public record Draft(
         references = List.copyOf(references);
     }
 
-    /** The first line of the body with text, for a one-line summary. */
+    /** The first line of the body after the greeting ("Hi Gina,"), for a one-line summary. */
     public String firstLine() {
-        return body.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+        List<String> lines = body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        for (String line : lines) {
+            if (!(line.endsWith(",") && line.length() <= 40)) {
+                return line;
+            }
+        }
+        return lines.isEmpty() ? "" : lines.get(0);
     }
 }

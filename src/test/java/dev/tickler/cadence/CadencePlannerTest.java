@@ -1,0 +1,122 @@
+package dev.tickler.cadence;
+
+import static dev.tickler.TestMessages.IDENTITY;
+import static dev.tickler.TestMessages.proposal;
+import static dev.tickler.TestMessages.received;
+import static dev.tickler.TestMessages.sent;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tickler.detect.ClassifiedMessage;
+import dev.tickler.mail.Address;
+import dev.tickler.pursuit.Pursuit;
+import dev.tickler.pursuit.PursuitAssembler;
+import dev.tickler.pursuit.PursuitState;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CadencePlannerTest {
+
+    private static final Address GINA = new Address("Gina Glass", "gina@globex.example");
+    private static final String FRIDAY_PROPOSAL = "2026-03-06T14:00:00Z"; // Fri 15:00 Berlin
+    private final CadencePlanner planner = new CadencePlanner(CadencePolicy.DEFAULT,
+            BusinessCalendar.mondayToFriday(ZoneId.of("Europe/Berlin")));
+
+    @Test
+    void aFridayProposalWaitsOverTheWeekendAndIsDueOnWednesday() {
+        Pursuit p = pursuit(proposal("<p@acme.example>", GINA).at(FRIDAY_PROPOSAL).classified());
+        Decision tuesday = planner.decide(p, at("2026-03-10T16:00:00Z"));
+        assertEquals(PursuitState.WAITING, tuesday.state());
+        assertEquals(Instant.parse("2026-03-11T14:00:00Z"), tuesday.dueAt());
+        Decision wednesday = planner.decide(p, at("2026-03-11T14:00:00Z"));
+        assertEquals(PursuitState.DUE, wednesday.state());
+        assertEquals(Action.REMINDER, wednesday.action());
+        assertEquals(1, wednesday.step());
+        assertTrue(wednesday.reason().contains("3 business days"), wednesday.reason());
+    }
+
+    @Test
+    void theNextReminderComesIntervalDaysAfterTheLastTouch() {
+        List<ClassifiedMessage> facts = new ArrayList<>();
+        facts.add(proposal("<p@acme.example>", GINA).at(FRIDAY_PROPOSAL).classified());
+        facts.add(touch(1, "2026-03-11T08:00:00Z"));
+        Decision d = planner.decide(pursuit(facts), at("2026-03-17T08:00:00Z"));
+        assertEquals(PursuitState.WAITING, d.state());
+        assertEquals(Instant.parse("2026-03-18T08:00:00Z"), d.dueAt());
+        assertEquals(2, d.step());
+        assertEquals(PursuitState.DUE, planner.decide(pursuit(facts), at("2026-03-18T08:00:00Z")).state());
+    }
+
+    @Test
+    void anIntervalEndingOnASaturdayMovesToMonday() {
+        List<ClassifiedMessage> facts = new ArrayList<>();
+        facts.add(proposal("<p@acme.example>", GINA).at("2026-03-02T10:00:00Z").classified());
+        facts.add(touch(1, "2026-03-07T10:00:00Z")); // the rep wrote on a Saturday
+        assertEquals(Instant.parse("2026-03-15T23:00:00Z"), planner.decide(pursuit(facts), at("2026-03-14T10:00:00Z")).dueAt());
+    }
+
+    @Test
+    void afterMaxTouchesTheRevivalIsDraftedAndAfterThatNothing() {
+        List<ClassifiedMessage> facts = new ArrayList<>();
+        facts.add(proposal("<p@acme.example>", GINA).at("2026-02-02T10:00:00Z").classified());
+        facts.add(touch(1, "2026-02-09T10:00:00Z"));
+        facts.add(touch(2, "2026-02-16T10:00:00Z"));
+        facts.add(touch(3, "2026-02-23T10:00:00Z"));
+        Decision revival = planner.decide(pursuit(facts), at("2026-03-02T10:00:00Z"));
+        assertEquals(Action.REVIVAL, revival.action());
+        assertEquals(PursuitState.DUE, revival.state());
+        assertEquals(4, revival.step());
+        facts.add(touch(4, "2026-03-02T11:00:00Z"));
+        Decision after = planner.decide(pursuit(facts), at("2026-04-30T10:00:00Z"));
+        assertEquals(PursuitState.DORMANT, after.state());
+        assertEquals(Action.NONE, after.action());
+    }
+
+    @Test
+    void anAnswerStopsEverything() {
+        Pursuit p = pursuit(List.of(proposal("<p@acme.example>", GINA).at(FRIDAY_PROPOSAL).classified(),
+                received("<r@globex.example>", GINA).replyTo("<p@acme.example>").at("2026-03-09T08:00:00Z").classified()));
+        Decision d = planner.decide(p, at("2026-04-01T10:00:00Z"));
+        assertEquals(PursuitState.ANSWERED, d.state());
+        assertEquals(Action.NONE, d.action());
+    }
+
+    @Test
+    void anOutOfOfficeReplyDoesNotStopTheReminder() {
+        Pursuit p = pursuit(List.of(proposal("<p@acme.example>", GINA).at(FRIDAY_PROPOSAL).classified(),
+                received("<o@globex.example>", GINA).replyTo("<p@acme.example>").subject("Automatic reply: Proposal")
+                        .at("2026-03-06T14:01:00Z").classified()));
+        Decision d = planner.decide(p, at("2026-03-11T15:00:00Z"));
+        assertEquals(PursuitState.DUE, d.state());
+        assertTrue(d.reason().contains("automatic reply"));
+    }
+
+    @Test
+    void sameFactsAndSameTimeGiveTheSameDecision() {
+        Pursuit p = pursuit(proposal("<p@acme.example>", GINA).at(FRIDAY_PROPOSAL).classified());
+        assertEquals(planner.decide(p, at("2026-03-12T10:00:00Z")), planner.decide(p, at("2026-03-12T10:00:00Z")));
+    }
+
+    private static ClassifiedMessage touch(int n, String at) {
+        return sent("<t" + n + "@acme.example>").to(GINA).subject("Re: Proposal").replyTo("<p@acme.example>").at(at).classified();
+    }
+
+    private static Pursuit pursuit(ClassifiedMessage proposal) {
+        return pursuit(List.of(proposal));
+    }
+
+    private static Pursuit pursuit(List<ClassifiedMessage> facts) {
+        List<Pursuit> all = new PursuitAssembler("riley", IDENTITY).assemble(facts);
+        assertEquals(1, all.size());
+        return all.get(0);
+    }
+
+    private static Clock at(String instant) {
+        return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.tickler.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tickler.imap.ImapSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+
+    static final String VALID = """
+            stateDir: ./data
+            company: { domains: [acme.example] }
+            policy: { graceBusinessDays: 3, intervalDays: 7, maxTouches: 3 }
+            mailboxes:
+              - id: riley
+                owner: { name: Riley Rep, address: riley@acme.example }
+                aliases: [r.rep@acme.example]
+                timezone: Europe/Berlin
+                imap:
+                  host: imap.acme.example
+                  port: 993
+                  security: tls
+                  username: riley@acme.example
+                  password: ${env:TICKLER_RILEY_PASSWORD}
+                  folders: { sent: Sent, drafts: Drafts }
+            """;
+
+    private final ConfigLoader loader = new ConfigLoader(Map.of("TICKLER_RILEY_PASSWORD", "s3cret"));
+
+    @Test
+    void readsTheDocumentedKeysWithTheirDefaults() {
+        TicklerConfig c = loader.parse(VALID, "test.yml");
+        TicklerConfig.Mailbox m = c.mailboxes().get(0);
+        assertEquals("riley", m.id());
+        assertEquals(ZoneId.of("Europe/Berlin"), m.timezone());
+        assertEquals(ImapSettings.Security.TLS, m.imap().security());
+        assertEquals("s3cret", m.imap().password().reveal());
+        assertEquals("Sent", m.imap().sentFolder().orElseThrow());
+        assertEquals(Duration.ofSeconds(30), m.imap().timeout());
+        assertEquals(Duration.ofMinutes(5), c.pollInterval());
+        assertEquals("jdbc:hsqldb:file:data/tickler", c.store().url().replace("./", ""));
+        assertEquals(3, c.policy().maxTouches());
+    }
+
+    @Test
+    void theSecretNeverShowsInToStringOrTheEffectiveConfig() {
+        TicklerConfig c = loader.parse(VALID, "test.yml");
+        assertFalse(c.toString().contains("s3cret"));
+        String described = String.join("\n", ConfigDescriber.describe(c));
+        assertFalse(described.contains("s3cret"));
+        assertTrue(described.contains("****(env:TICKLER_RILEY_PASSWORD)"), described);
+        assertFalse(described.contains("riley@acme.example"), "addresses stay out of INFO logs");
+    }
+
+    @Test
+    void readsSecretsFromFiles(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("pw");
+        Files.writeString(secret, "from-file\n");
+        TicklerConfig c = loader.parse(VALID.replace("${env:TICKLER_RILEY_PASSWORD}", "${file:" + secret + "}"), "t");
+        assertEquals("from-file", c.mailboxes().get(0).imap().password().reveal());
+    }
+
+    @Test
+    void aMissingFileIsNamed(@TempDir Path dir) {
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(dir.resolve("nope.yml")));
+        assertTrue(e.getMessage().endsWith("nope.yml: no such file"), e.getMessage());
+    }
+
+    @Test
+    void brokenYamlSaysWhere() {
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("mailboxes: [\n  - id: x\n  bad", "t.yml"));
+        assertTrue(e.getMessage().startsWith("t.yml:"), e.getMessage());
+        assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(
+                VALID.replace("port: 993", "port: 0").replace("timezone: Europe/Berlin", "timezone: Mars/Olympus"), "t"));
+        assertEquals(2, e.problems().size(), e.problems().toString());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "port: 993|port: 0|mailboxes[0].imap.port: must be 1..65535, was 0",
+        "port: 993|port: abc|mailboxes[0].imap.port: must be a whole number from 1 to 65535, was \"abc\"",
+        "security: tls|security: ssl|mailboxes[0].imap.security: must be tls, starttls or none, was \"ssl\"",
+        "security: tls|security: none|mailboxes[0].imap.security: none sends the password in clear text; it is allowed only for loopback hosts, not imap.acme.example (use tls or starttls)",
+        "host: imap.acme.example|host: ''|mailboxes[0].imap.host: must not be empty",
+        "password: ${env:TICKLER_RILEY_PASSWORD}|password: hunter2|mailboxes[0].imap.password: must be a reference, ${env:NAME} or ${file:/path/to/secret}, not the secret itself",
+        "password: ${env:TICKLER_RILEY_PASSWORD}|password: ${env:NOT_SET_ANYWHERE}|mailboxes[0].imap.password: environment variable NOT_SET_ANYWHERE is not set",
+        "password: ${env:TICKLER_RILEY_PASSWORD}|password: ${file:/nonexistent/tickler/pw}|mailboxes[0].imap.password: can't read secret file /nonexistent/tickler/pw (NoSuchFileException)",
+        "timezone: Europe/Berlin|timezone: Mars/Olympus|mailboxes[0].timezone: unknown timezone \"Mars/Olympus\"; use a region id like Europe/Berlin",
+        "address: riley@acme.example|address: riley|mailboxes[0].owner.address: must be an email address like riley@acme.example, was \"riley\"",
+        "aliases: [r.rep@acme.example]|aliases: [not-an-address]|mailboxes[0].aliases[0]: must be an email address like riley@acme.example, was \"not-an-address\"",
+        "id: riley|id: 'riley rep'|mailboxes[0].id: must be 1-64 letters, digits, '.', '_' or '-', was \"riley rep\"",
+        "graceBusinessDays: 3|graceBusinessDays: -1|policy.graceBusinessDays: must be 0..60, was -1",
+        "intervalDays: 7|intervalDays: 0|policy.intervalDays: must be 1..365, was 0",
+        "maxTouches: 3|maxTouches: 99|policy.maxTouches: must be 0..20, was 99",
+        "domains: [acme.example]|domains: [acme]|company.domains[0]: must be a domain like acme.example, was \"acme\"",
+        "stateDir: ./data|stateDir: ./data\\nstore: { url: 'jdbc:mysql://x/y' }|store.url: must be a jdbc:hsqldb: or jdbc:postgresql: URL, was \"jdbc:mysql://x/y\"",
+        "stateDir: ./data|stateDir: ./data\\npollInterval: 5 minutes|pollInterval: must be a duration like 30s, 5m or 1h, was \"5 minutes\"",
+        "stateDir: ./data|stateDir: ./data\\npollInterval: 1s|pollInterval: must be between 10s and 24h, was 1s",
+        "stateDir: ./data|stateDir: ./data\\nlocale: english|locale: must be a language code like en or de, was \"english\"",
+        "stateDir: ./data|stateDir: ./data\\ntemplates: /nonexistent/templates|templates: directory /nonexistent/templates does not exist",
+        "stateDir: ./data|stateDir: ./data\\nmailbox: []|mailbox: unknown key; known keys here: company, locale, mailboxes, policy, pollInterval, stateDir, store, templates",
+        "port: 993|prot: 993|mailboxes[0].imap.prot: unknown key; known keys here: batchSize, folders, host, password, port, security, timeoutSeconds, username",
+        "folders: { sent: Sent, drafts: Drafts }|folders: { sent: Sent, draft: Drafts }|mailboxes[0].imap.folders.draft: unknown key; known keys here: drafts, sent",
+        "      - id: riley|      - idx: riley|mailboxes[0].idx: unknown key; known keys here: aliases, id, imap, owner, timezone",
+    })
+    void eachValidationMessageNamesTheKeyAndTheProblem(String replace, String with, String expected) {
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(VALID.replace(replace, with.replace("\\n", "\n")), "t"));
+        assertTrue(e.problems().contains(expected), "expected «" + expected + "» in " + e.problems());
+    }
+
+    @Test
+    void mailboxIdsMustBeUnique() {
+        String two = VALID + VALID.substring(VALID.indexOf("  - id: riley"));
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(two, "t"));
+        assertTrue(e.problems().contains("mailboxes[1].id: \"riley\" is used by another mailbox; ids must be unique"), e.problems().toString());
+    }
+
+    @Test
+    void noMailboxesIsAnError() {
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("stateDir: ./data\\n", "t"));
+        assertEquals("mailboxes: is required: list the reps' mailboxes", e.problems().get(0));
+    }
+
+    @Test
+    void anEmptyFileIsAnError() {
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("", "t"));
+        assertEquals("(top level): the configuration is empty", e.problems().get(0));
+    }
+
+    @Test
+    void securityNoneIsFineOnLoopbackAndDefaultsThePort() {
+        TicklerConfig c = loader.parse(VALID.replace("host: imap.acme.example", "host: 127.0.0.1")
+                .replace("security: tls", "security: none").replace("      port: 993\n", ""), "t");
+        assertEquals(143, c.mailboxes().get(0).imap().port());
+    }
+
+    @Test
+    void theExampleConfigurationShippedWithTheProjectIsValid() throws Exception {
+        String example = Files.readString(Path.of("config/tickler.example.yml"));
+        TicklerConfig c = new ConfigLoader(Map.of("TICKLER_RILEY_PASSWORD", "x", "TICKLER_SAM_PASSWORD", "y")).parse(example, "example");
+        assertFalse(c.mailboxes().isEmpty());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.tickler.draft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TemplateSetTest {
+
+    @Test
+    void anUnknownVariableFailsWhenTheTemplatesAreLoadedAndNamesTheFile() {
+        TemplateException e = assertThrows(TemplateException.class, () -> TemplateSet.of("en",
+                Map.of(TemplateKind.REMINDER, "Hi ${prospectFirstNmae}", TemplateKind.REVIVAL, "ok"),
+                Map.of(TemplateKind.REMINDER, "templates/en/reminder.txt")));
+        assertTrue(e.getMessage().startsWith("templates/en/reminder.txt: unknown variable ${prospectFirstNmae}"), e.getMessage());
+    }
+
+    @Test
+    void aMissingTemplateIsNamed() {
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> TemplateSet.of("de", Map.of(TemplateKind.REMINDER, "x"), Map.of()));
+        assertEquals("de/revival.txt: template is missing", e.getMessage());
+    }
+
+    @Test
+    void valuesAreNeverInterpretedAsTemplatesOrLookups() {
+        TemplateSet set = TemplateSet.of("en", Map.of(TemplateKind.REMINDER, "Hi ${prospectFirstName}", TemplateKind.REVIVAL, "x"), Map.of());
+        Map<String, String> values = new HashMap<>(TemplateVariables.samples());
+        values.put("prospectFirstName", "${env:HOME} ${script:javascript:1+1} ${repName}");
+        assertEquals("Hi ${env:HOME} ${script:javascript:1+1} ${repName}", set.render(TemplateKind.REMINDER, values));
+    }
+
+    @Test
+    void theShippedTemplatesUseOnlyKnownVariables() {
+        TemplateSet set = dev.tickler.runtime.TemplateLoader.load(java.util.Optional.of(java.nio.file.Path.of("templates")), "en");
+        String reminder = set.render(TemplateKind.REMINDER, TemplateVariables.samples());
+        assertTrue(reminder.contains("day and time"), "the reminder asks for a concrete day and time");
+        String revival = set.render(TemplateKind.REVIVAL, TemplateVariables.samples());
+        assertTrue(revival.contains("not be in a position to go ahead"), revival);
+    }
+}

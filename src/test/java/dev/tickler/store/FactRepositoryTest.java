@@ -1,0 +1,86 @@
+package dev.tickler.store;
+
+import static dev.tickler.TestMessages.proposal;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tickler.detect.ClassifiedMessage;
+import dev.tickler.mail.Address;
+import dev.tickler.mail.FolderCursor;
+import dev.tickler.mail.SkippedMessage;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The JDBC store on HSQLDB mem: with the real Flyway migrations (core 13.x with the 12.x HSQLDB module). */
+class FactRepositoryTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-06T10:00:00Z");
+    private static final Address GINA = new Address("Gina Glass", "gina@globex.example");
+    private final Database db = Database.open("jdbc:hsqldb:mem:" + UUID.randomUUID(), "SA", "");
+    private final FactRepository facts = new FactRepository(db);
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void factsRoundTripWithoutTheBody() {
+        ClassifiedMessage fact = proposal("<p@acme.example>", GINA).body("secret pricing").classified();
+        facts.saveBatch("riley", "Sent", new FolderCursor(7, 42), List.of(fact), List.of(), NOW);
+        List<ClassifiedMessage> read = facts.facts("riley");
+        assertEquals(1, read.size());
+        assertEquals(fact.message().withoutBody(), read.get(0).message());
+        assertNull(read.get(0).message().bodyText());
+        assertEquals(fact.classification(), read.get(0).classification());
+        assertEquals(new FolderCursor(7, 42), facts.cursor("riley", "Sent").orElseThrow());
+        assertTrue(facts.facts("sam").isEmpty());
+    }
+
+    @Test
+    void aNewUidValidityReplacesTheFoldersFacts() {
+        facts.saveBatch("riley", "Sent", new FolderCursor(7, 1), List.of(proposal("<a@acme.example>", GINA).classified()),
+                List.of(new SkippedMessage("Sent", 2, null, "broken")), NOW);
+        facts.saveBatch("riley", "Sent", new FolderCursor(8, 1), List.of(proposal("<b@acme.example>", GINA).classified()), List.of(), NOW);
+        assertEquals(List.of("<b@acme.example>"), facts.facts("riley").stream().map(ClassifiedMessage::messageId).toList());
+        assertEquals(0, facts.skippedCount("riley"));
+        assertEquals(new FolderCursor(8, 1), facts.cursor("riley", "Sent").orElseThrow());
+    }
+
+    @Test
+    void aFailedBatchLeavesNeitherFactsNorCursor() {
+        ClassifiedMessage ok = proposal("<a@acme.example>", GINA).classified();
+        SkippedMessage tooLong = new SkippedMessage("Sent", 3, "x".repeat(5000), "broken");
+        assertThrows(StoreException.class, () -> facts.saveBatch("riley", "Sent", new FolderCursor(7, 3), List.of(ok), List.of(tooLong), NOW));
+        assertTrue(facts.facts("riley").isEmpty());
+        assertTrue(facts.cursor("riley", "Sent").isEmpty());
+    }
+
+    @Test
+    void migrationsAreIdempotent() {
+        String url = "jdbc:hsqldb:mem:" + UUID.randomUUID();
+        Database first = Database.open(url, "SA", "");
+        Database again = Database.open(url, "SA", "");
+        assertEquals(0, new FactRepository(again).skippedCount("x"));
+        again.close();
+        first.close();
+    }
+
+    @Test
+    void draftsRecordIntentThenOutcome() {
+        DraftRepository drafts = new DraftRepository(db);
+        drafts.recordIntent("<tickler-a-1@acme.example>", "a", "riley", 1, "REMINDER", NOW);
+        drafts.recordIntent("<tickler-a-1@acme.example>", "a", "riley", 1, "REMINDER", NOW.plusSeconds(5));
+        assertEquals(DraftRecord.INTENDED, drafts.find("<tickler-a-1@acme.example>").orElseThrow().status());
+        drafts.markPlaced("<tickler-a-1@acme.example>", "Drafts", NOW);
+        DraftRecord placed = drafts.forMailbox("riley").get(0);
+        assertTrue(placed.isPlaced());
+        assertEquals(NOW, placed.intendedAt());
+        assertEquals("Drafts", placed.folder());
+    }
+}
