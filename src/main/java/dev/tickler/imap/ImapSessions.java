@@ -34,9 +34,6 @@ final class ImapSessions {
             props.setProperty(p + "starttls.required", "true");
             props.setProperty(p + "ssl.checkserveridentity", "true");
         }
-        // Outlook writes RFC 2047 words inside file names; decode them so "Angebot.pdf" is seen as such.
-        props.setProperty("mail.mime.decodefilename", "true");
-        props.setProperty("mail.mime.decodeparameters", "true");
         return Session.getInstance(props);
     }
 }

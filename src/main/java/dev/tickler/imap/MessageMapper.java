@@ -45,7 +45,9 @@ final class MessageMapper {
     /** The envelope and structure; throws only when even the envelope can't be read. */
     static MailMessage headers(Message message, String folder, FolderRole role, long uid) throws MessagingException {
         List<String> defects = new ArrayList<>();
-        String messageId = first(ids(header(message, "Message-ID")));
+        // From the ENVELOPE already fetched: asking for the header would cost a round trip per message.
+        String messageId = first(ids(message instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID()
+                : header(message, "Message-ID")));
         Instant sentAt = message.getSentDate() == null ? null : message.getSentDate().toInstant();
         if (sentAt == null) {
             if (message.getReceivedDate() == null) {
@@ -141,10 +143,25 @@ final class MessageMapper {
         if (depth == 0) {
             return; // a single-part message is its own body, not an attachment
         }
-        String fileName = part.getFileName();
+        String fileName = decodeFileName(part.getFileName());
         boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
         if (fileName != null || (attached && !part.isMimeType("message/*"))) {
             out.add(new Attachment(fileName, baseType(part.getContentType()), Math.max(part.getSize(), 0)));
+        }
+    }
+
+    /**
+     * Outlook and others put RFC 2047 words in file names, which RFC 2231 does not allow. Jakarta Mail
+     * decodes them only under a JVM-wide system property; decoding here keeps that global untouched.
+     */
+    static String decodeFileName(String name) {
+        if (name == null || !name.contains("=?")) {
+            return name;
+        }
+        try {
+            return jakarta.mail.internet.MimeUtility.decodeText(name);
+        } catch (java.io.UnsupportedEncodingException | RuntimeException e) {
+            return name;
         }
     }
 
