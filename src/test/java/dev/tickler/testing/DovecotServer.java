@@ -1,0 +1,195 @@
+package dev.tickler.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A private Dovecot IMAP server for one test class: its own config directory, maildirs and a free
+ * loopback port, started in the foreground and stopped afterwards. GreenMail lacks SPECIAL-USE and
+ * CONDSTORE; Dovecot is what real deployments look like.
+ *
+ * <p>Where Dovecot is not installed the tests skip with a message saying how to enable them, unless
+ * {@code TICKLER_REQUIRE_DOVECOT=1} (set by .ci/run), in which case a missing server is a failure.
+ */
+public final class DovecotServer implements AutoCloseable {
+
+    public static final String BINARY = "/usr/sbin/dovecot";
+
+    private final Path dir;
+    private final int port;
+    private final Process process;
+
+    private DovecotServer(Path dir, int port, Process process) {
+        this.dir = dir;
+        this.port = port;
+        this.process = process;
+    }
+
+    /**
+     * Starts Dovecot with these users (login → password) and these extra mailboxes (name → SPECIAL-USE
+     * attribute, e.g. "Outbox Archive" → "\\Sent"), created and subscribed for every user.
+     */
+    public static DovecotServer start(Map<String, String> users, Map<String, String> specialUse) throws Exception {
+        requireInstalled();
+        int port = freePort();
+        // Dovecot's own processes (auth, imap) run as unprivileged users and must read this tree.
+        Path dir = Files.createTempDirectory("tickler-dovecot",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.createDirectories(dir.resolve("run"));
+        Files.createDirectories(dir.resolve("state"));
+        Files.createDirectories(dir.resolve("mail"));
+        Files.createDirectories(dir.resolve("home"));
+        StringBuilder passwd = new StringBuilder();
+        users.forEach((user, password) -> passwd.append(user).append(":{PLAIN}").append(password).append("\n"));
+        Files.writeString(dir.resolve("users"), passwd);
+        StringBuilder mailboxes = new StringBuilder();
+        specialUse.forEach((name, attribute) -> mailboxes.append("  mailbox \"").append(name).append("\" {\n    special_use = ")
+                .append(attribute).append("\n    auto = subscribe\n  }\n"));
+        // Dovecot never runs a mail process as root: as root, mail belongs to the "dovecot" user.
+        boolean root = run("id", "-u").equals("0");
+        String uid = root ? run("id", "-u", "dovecot") : run("id", "-u");
+        String gid = root ? run("id", "-g", "dovecot") : run("id", "-g");
+        if (root) {
+            run("chown", "-R", uid + ":" + gid, dir.resolve("mail").toString(), dir.resolve("home").toString());
+        }
+        Files.writeString(dir.resolve("dovecot.conf"), """
+                base_dir = %1$s/run
+                state_dir = %1$s/state
+                log_path = %1$s/dovecot.log
+                protocols = imap
+                listen = 127.0.0.1
+                ssl = no
+                disable_plaintext_auth = no
+                auth_mechanisms = plain login
+                first_valid_uid = 0
+                mail_location = maildir:%1$s/mail/%%u
+                mail_plugins =
+                passdb {
+                  driver = passwd-file
+                  args = scheme=PLAIN username_format=%%u %1$s/users
+                }
+                userdb {
+                  driver = static
+                  args = uid=%2$s gid=%3$s home=%1$s/home/%%u
+                }
+                service imap-login {
+                  inet_listener imap {
+                    address = 127.0.0.1
+                    port = %4$d
+                  }
+                  inet_listener imaps {
+                    port = 0
+                  }
+                }
+                service pop3-login {
+                  inet_listener pop3 {
+                    port = 0
+                  }
+                }
+                service submission-login {
+                  inet_listener submission {
+                    port = 0
+                  }
+                }
+                service lmtp {
+                  unix_listener lmtp {
+                    mode = 0600
+                  }
+                }
+                namespace inbox {
+                  inbox = yes
+                  separator = /
+                %5$s}
+                """.formatted(dir, uid, gid, port, mailboxes));
+        Process process = new ProcessBuilder(BINARY, "-F", "-c", dir.resolve("dovecot.conf").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        DovecotServer server = new DovecotServer(dir, port, process);
+        server.awaitListening();
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    /** Stops the server (SIGTERM) and waits for it. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private void awaitListening() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("dovecot exited with " + process.exitValue() + ": " + logs());
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("dovecot did not listen on " + port + " within 15 s: " + logs());
+    }
+
+    public String logs() {
+        StringBuilder all = new StringBuilder();
+        for (String name : List.of("stdout.log", "dovecot.log")) {
+            try {
+                all.append(Files.readString(dir.resolve(name)));
+            } catch (IOException e) {
+                // not written yet
+            }
+        }
+        return all.toString();
+    }
+
+    private static void requireInstalled() {
+        boolean installed = Files.isExecutable(Path.of(BINARY));
+        if (!installed && "1".equals(System.getenv("TICKLER_REQUIRE_DOVECOT"))) {
+            throw new IllegalStateException("TICKLER_REQUIRE_DOVECOT=1 but " + BINARY + " is missing: apt-get install -y dovecot-imapd");
+        }
+        Assumptions.assumeTrue(installed, "Dovecot is not installed, so the real-server tests are skipped. "
+                + "Enable them with: apt-get install -y dovecot-imapd (CI sets TICKLER_REQUIRE_DOVECOT=1 to make this a failure)");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        p.waitFor();
+        return out;
+    }
+}
