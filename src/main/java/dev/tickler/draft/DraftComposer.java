@@ -4,6 +4,7 @@ import dev.tickler.cadence.Decision;
 import dev.tickler.detect.ClassifiedMessage;
 import dev.tickler.mail.Address;
 import dev.tickler.mail.MailMessage;
+import dev.tickler.mail.RepIdentity;
 import dev.tickler.pursuit.Pursuit;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,12 +27,14 @@ public final class DraftComposer {
     private static final java.util.Set<String> SECOND_LEVEL = java.util.Set.of("co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc", "or", "ne");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
 
+    private final RepIdentity identity;
     private final Address rep;
     private final ZoneId zone;
     private final TemplateSet templates;
 
-    public DraftComposer(Address rep, ZoneId zone, TemplateSet templates) {
-        this.rep = rep;
+    public DraftComposer(RepIdentity identity, ZoneId zone, TemplateSet templates) {
+        this.identity = identity;
+        this.rep = identity.owner();
         this.zone = zone;
         this.templates = templates;
     }
@@ -57,13 +60,22 @@ public final class DraftComposer {
                 pursuit.id(),
                 decision.step(),
                 decision.action(),
-                rep,
+                sender(proposal),
                 to,
                 cc,
                 replySubject(proposal.subject()),
                 parent.messageId(),
                 references(parent),
                 body);
+    }
+
+    /** The follow-up goes out from the address the proposal went out from (an alias, say), with the rep's name. */
+    private Address sender(MailMessage proposal) {
+        Address from = proposal.from();
+        if (from == null || !identity.isRep(from) || from.sameAddress(rep)) {
+            return rep;
+        }
+        return new Address(from.name() != null ? from.name() : rep.name(), from.email());
     }
 
     /** {@code <tickler-PURSUIT-STEP@domain>}: deterministic, so a re-run finds what it placed before. */

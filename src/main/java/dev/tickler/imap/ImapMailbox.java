@@ -144,7 +144,9 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
                     throw (MessagingException) e;
                 }
                 SkippedMessage s = new SkippedMessage(mailFolder.name(), uid, safeMessageId(m), oneLine(e));
-                log.warn("Mailbox {} message {}: skipped, unreadable ({})", mailboxId, s.logId(), s.reason());
+                // The exception text may quote a header (an address): only its type at WARN.
+                log.warn("Mailbox {} message {}: skipped, unreadable ({})", mailboxId, s.logId(), e.getClass().getSimpleName());
+                log.debug("Mailbox {} message {}: {}", mailboxId, s.logId(), s.reason());
                 skipped.add(s);
             }
         }

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,11 +39,15 @@ public final class Daemon {
         this.interval = tickler.config().pollInterval();
         int threads = Math.max(1, Math.min(4, tickler.mailboxIds().size()));
         AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newScheduledThreadPool(threads, r -> {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(threads, r -> {
             Thread t = new Thread(r, "tickler-worker-" + n.incrementAndGet());
             t.setDaemon(false);
             return t;
         });
+        // On shutdown, drop the passes scheduled for later; only the running ones finish.
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        pool.setRemoveOnCancelPolicy(true);
+        this.executor = pool;
     }
 
     public void start() {

@@ -65,17 +65,18 @@ final class MailboxPass {
             }
             List<ClassifiedMessage> all = new ArrayList<>(facts.facts(id));
             all.addAll(unsaved);
-            views = mailbox.board().decide(all, drafts.forMailbox(id), clock);
-            for (PursuitView view : views) {
+            views = new ArrayList<>(mailbox.board().decide(all, drafts.forMailbox(id), clock));
+            for (int i = 0; i < views.size(); i++) {
+                PursuitView view = views.get(i);
                 if (view.state() == PursuitState.DUE && view.draft() != null) {
                     if (!dryRun) {
                         place(imap, view.draft());
+                        views.set(i, view.drafted());
                     }
                     placed.add(view.draft());
                 }
             }
             if (!dryRun) {
-                views = mailbox.board().decide(all, drafts.forMailbox(id), clock);
                 pursuits.saveAll(views.stream().map(v -> record(id, v)).toList(), clock.instant());
             }
             log.info("Mailbox {}: {} new message(s), {} skipped, {} with defects; {} pursuit(s); {} draft(s) {}",
@@ -86,6 +87,10 @@ final class MailboxPass {
             log.debug("Mailbox {} failure detail", id, e);
             return new PassReport(id, counts.read, counts.skipped, counts.defects, views, placed,
                     new PassReport.Failure(e.kind(), e.getMessage()));
+        } catch (RuntimeException e) { // a bug or a store failure: this mailbox stops, the others go on
+            log.error("Mailbox {}: pass failed: {}", id, e.toString(), e);
+            return new PassReport(id, counts.read, counts.skipped, counts.defects, views, placed,
+                    new PassReport.Failure(MailboxException.Kind.TRANSIENT, "mailbox " + id + ": pass failed: " + e.getMessage()));
         }
     }
 

@@ -23,7 +23,7 @@ record MailboxWiring(String id, ImapSettings imap, MessageClassifier classifier,
         CadencePlanner planner = new CadencePlanner(
                 new CadencePolicy(p.graceBusinessDays(), p.intervalDays(), p.maxTouches()),
                 BusinessCalendar.mondayToFriday(mailbox.timezone()));
-        DraftComposer composer = new DraftComposer(owner, mailbox.timezone(), templates);
+        DraftComposer composer = new DraftComposer(identity, mailbox.timezone(), templates);
         TicklerConfig.Imap i = mailbox.imap();
         ImapSettings imap = new ImapSettings(i.host(), i.port(), i.security(), i.username(), i.password().reveal(),
                 i.sentFolder(), i.draftsFolder(), i.timeout(), i.batchSize());

@@ -14,6 +14,11 @@ import dev.tickler.pursuit.PursuitState;
  */
 public record PursuitView(Pursuit pursuit, Decision decision, PursuitState state, Draft draft, String note) {
 
+    /** The same view once its draft has been placed. */
+    PursuitView drafted() {
+        return new PursuitView(pursuit, decision, PursuitState.DRAFTED, draft, note);
+    }
+
     public String reason() {
         return note == null ? decision.reason() : decision.reason() + "; " + note;
     }

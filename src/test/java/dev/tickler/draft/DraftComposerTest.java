@@ -39,7 +39,7 @@ class DraftComposerTest {
     private final TemplateSet templates = TemplateSet.of("en", Map.of(
             TemplateKind.REMINDER, "Hi ${prospectFirstName}, about ${proposalSubject} of ${proposalDate} (${daysSinceProposal} days) from ${prospectCompany}. ${repName}",
             TemplateKind.REVIVAL, "Hi ${prospectFirstName}, I'll assume you're not in a position to go ahead. ${repFirstName}"), Map.of());
-    private final DraftComposer composer = new DraftComposer(RILEY, BERLIN, templates);
+    private final DraftComposer composer = new DraftComposer(IDENTITY, BERLIN, templates);
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -93,6 +93,15 @@ class DraftComposerTest {
         assertEquals(List.of(GREG), draft.to());
         assertTrue(draft.cc().isEmpty());
         assertFalse(draft.body().contains("Gina"));
+    }
+
+    @Test
+    void theFollowUpComesFromTheAliasTheProposalWasSentFrom() {
+        ClassifiedMessage p = dev.tickler.TestMessages.received("<p@acme.example>", new Address(null, "r.rep@acme.example"))
+                .to(GINA).subject("Quote").attachment("Quote.pdf", "application/pdf").at("2026-03-06T14:00:00Z").classified();
+        Pursuit pursuit = pursuit(List.of(p));
+        Draft draft = composer.compose(pursuit, decide(pursuit), NOW);
+        assertEquals(new Address("Riley Rep", "r.rep@acme.example"), draft.from());
     }
 
     @Test
