@@ -49,6 +49,15 @@ public final class BusinessCalendar {
         return onBusinessDay(time.toInstant());
     }
 
+    /** The start of the first business day after {@code date}. */
+    public Instant startOfBusinessDayAfter(java.time.LocalDate date) {
+        ZonedDateTime next = date.plusDays(1).atStartOfDay(zone);
+        while (!isBusinessDay(next)) {
+            next = next.plusDays(1);
+        }
+        return next.toInstant();
+    }
+
     /** The instant itself on a business day, else the start of the next business day. */
     public Instant onBusinessDay(Instant instant) {
         ZonedDateTime time = instant.atZone(zone);

@@ -8,10 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Decides a pursuit's state and next action from its facts, the policy and the clock. Pure. */
 public final class CadencePlanner {
 
+    /** How long an out-of-office without a return date holds the next touch. */
+    static final java.time.Duration NO_RETURN_DATE_HOLD = java.time.Duration.ofDays(7);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
     private final CadencePolicy policy;
@@ -49,8 +52,22 @@ public final class CadencePlanner {
             why = touches + (touches == 1 ? " touch" : " touches") + " unanswered, last on " + day(last)
                     + (action == Action.REVIVAL ? "; " + policy.maxTouches() + " touches reached, time for the revival" : "");
         }
-        if (!pursuit.autoReplies().isEmpty()) {
-            why += "; only an automatic reply so far";
+        Optional<ClassifiedMessage> away = pursuit.autoReplies().stream()
+                .filter(a -> !a.sentAt().isBefore(last))
+                .reduce((first, second) -> second);
+        if (away.isPresent()) {
+            ClassifiedMessage autoReply = away.get();
+            LocalDate back = autoReply.classification().returnDate();
+            Instant resume = back != null ? calendar.startOfBusinessDayAfter(back)
+                    : calendar.onBusinessDay(autoReply.sentAt().plus(NO_RETURN_DATE_HOLD));
+            if (resume.isAfter(due)) {
+                due = resume;
+                why = back != null
+                        ? "out of office until " + DAY.format(back) + " (their automatic reply); resuming the next business day"
+                        : "out of office with no return date given (their automatic reply); holding " + NO_RETURN_DATE_HOLD.toDays() + " days";
+                return new Decision(now.isBefore(due) ? PursuitState.PAUSED : PursuitState.DUE, action, touches + 1, due, why);
+            }
+            why += "; their automatic reply" + (back != null ? " said back on " + DAY.format(back) : "") + " does not delay this";
         }
         PursuitState state = now.isBefore(due) ? PursuitState.WAITING : PursuitState.DUE;
         return new Decision(state, action, touches + 1, due, why);

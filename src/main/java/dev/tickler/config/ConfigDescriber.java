@@ -24,7 +24,7 @@ public final class ConfigDescriber {
             lines.add("mailbox " + m.id() + ": timezone=" + m.timezone() + " aliases=" + m.aliases().size()
                     + " imap=" + i.host() + ":" + i.port() + " security=" + i.security().name().toLowerCase()
                     + " password=" + i.password() + " sent=" + i.sentFolder().orElse("(auto)")
-                    + " drafts=" + i.draftsFolder().orElse("(auto)") + " timeout=" + i.timeout().toSeconds() + "s"
+                    + " drafts=" + i.draftsFolder().orElse("(auto)") + " scan=" + i.scanFolders() + " timeout=" + i.timeout().toSeconds() + "s"
                     + " batchSize=" + i.batchSize());
         }
         return lines;

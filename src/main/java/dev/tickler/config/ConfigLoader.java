@@ -195,11 +195,12 @@ public final class ConfigLoader {
         String username = node.get("username").text().orElse(ownerAddress);
         Secret password = secrets.resolve(node.get("password"), true).orElse(null);
         ConfigNode folders = node.get("folders");
-        folders.onlyKeys("sent", "drafts");
+        folders.onlyKeys("sent", "drafts", "scan");
         int timeout = node.get("timeoutSeconds").integer(30, 1, 600);
         int batchSize = node.get("batchSize").integer(200, 1, 5000);
         return new TicklerConfig.Imap(host, port, security, username, password,
-                folders.get("sent").text(), folders.get("drafts").text(), Duration.ofSeconds(timeout), batchSize);
+                folders.get("sent").text(), folders.get("drafts").text(), folders.get("scan").textList(),
+                Duration.ofSeconds(timeout), batchSize);
     }
 
     private static void checkAddress(ConfigNode node, String address) {

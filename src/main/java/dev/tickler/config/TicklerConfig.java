@@ -49,9 +49,13 @@ public record TicklerConfig(
     /**
      * @param sentFolder   configured Sent folder name, tried after SPECIAL-USE
      * @param draftsFolder configured Drafts folder name, tried after SPECIAL-USE
+     * @param scanFolders  more folders to read for answers: Archive, [Gmail]/All Mail...
      */
     public record Imap(String host, int port, Security security, String username, Secret password,
-                       Optional<String> sentFolder, Optional<String> draftsFolder,
+                       Optional<String> sentFolder, Optional<String> draftsFolder, List<String> scanFolders,
                        Duration timeout, int batchSize) {
+        public Imap {
+            scanFolders = List.copyOf(scanFolders);
+        }
     }
 }

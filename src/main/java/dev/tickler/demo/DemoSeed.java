@@ -66,7 +66,8 @@ final class DemoSeed {
         inbox(Mime.message().id("<ooo-umbrella@umbrella.example>").from("Jürgen Weiß <juergen@umbrella.example>")
                 .to(RILEY).subject("Automatische Antwort: Angebot: Umbrella pilot").date(proposal.plusSeconds(40)).replyTo(id)
                 .header("Auto-Submitted", "auto-replied").header("X-Auto-Response-Suppress", "All")
-                .text("Ich bin bis 3.4. nicht im Büro.").build());
+                .text("Ich bin bis " + java.time.format.DateTimeFormatter.ofPattern("d.M.")
+                        .format(proposal.plus(java.time.Duration.ofDays(2)).atZone(DemoWorld.ZONE)) + " nicht im Büro.").build());
         scenarios.add(new DemoScenario("Only an out-of-office reply", id, "reminder"));
     }
 

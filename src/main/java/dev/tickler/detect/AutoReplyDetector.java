@@ -4,17 +4,43 @@ import dev.tickler.mail.MailMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Out-of-office and other automatic replies: RFC 3834 headers first, then well-known subjects. */
+/**
+ * Out-of-office and other automatic replies: RFC 3834 and vendor headers first, then the subjects
+ * mail systems use in six languages, then a body that says outright that it is automatic. A person
+ * writing "sorry, I was out of office last week" matches none of these: the subject rules are
+ * anchored at the start (after any Re:), and the body rule needs the word "automatic".
+ */
 public final class AutoReplyDetector {
 
+    private static final Pattern REPLY_PREFIX = Pattern.compile("^\\s*((re|aw|sv|antw|odp|vs|r|rv|tr|wg|fw|fwd)\\s*:\\s*)+",
+            Pattern.CASE_INSENSITIVE);
+    /** Subjects only mail systems write. */
     private static final Pattern SUBJECT = Pattern.compile(
-            "^\\s*(automatic reply|auto[- ]?reply|autoreply|auto[- ]response|out of (the )?office|ooo\\b"
-                    + "|abwesenheitsnotiz|automatische antwort|r[ée]ponse automatique|absence du bureau"
-                    + "|respuesta autom[áa]tica|fuera de la oficina|afwezig|automatisch antwoord"
-                    + "|risposta automatica|fuori sede)",
+            "^(automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|autoresponder|auto:|vacation reply"
+                    + "|automatische antwort|automatische nachricht|abwesenheitsnotiz|r[ée]ponse automatique|message d'absence"
+                    + "|respuesta autom[áa]tica|risposta automatica|automatisch antwoord|afwezigheidsbericht)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Phrases a person may also start a subject with ("Out of office furniture"): only as the whole subject or before ":", "(", "until"... */
+    private static final Pattern SUBJECT_PHRASE = Pattern.compile(
+            "^(out of (the )?office|ooo|away from (the )?office|on (annual )?leave|abwesenheit|abwesend|nicht im büro"
+                    + "|absence du bureau|absent du bureau|absence|fuera de la oficina|ausencia|ausente|fuori (sede|ufficio)|assente"
+                    + "|afwezig|niet aanwezig)(\\s*$|\\s*[:(\\-–]|\\s+(until|till|from|reply|notice|auto|returning|back|bis|vom|jusqu|du|hasta|del|fino|dal|tot|van)\\b)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern BODY = Pattern.compile(
+            "(this is an? auto(matic|mated|matically generated)[- ]?(reply|response|message|e-?mail|notification)"
+                    + "|(automatic|automated|auto)[- ](reply|response)\\b.{0,40}\\b(out of|away|absent|leave|vacation|holiday)"
+                    + "|dies ist eine automatische (antwort|nachricht|e-?mail|benachrichtigung)"
+                    + "|automatisch (generierte|erstellte) (antwort|nachricht)"
+                    + "|ceci est (une r[ée]ponse|un message) automatique|r[ée]ponse automatique"
+                    + "|esta es una respuesta autom[áa]tica|(mensaje|respuesta) autom[áa]tic[oa]"
+                    + "|questa [èe] una risposta automatica|(messaggio|risposta) automatic[oa]"
+                    + "|dit is een automatisch (antwoord|bericht|gegenereerd)|automatisch (antwoord|bericht))",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+    /** Only the start of a body counts: a person may quote an auto-reply further down. */
+    private static final int BODY_WINDOW = 600;
 
     /** The reasons a message is an automatic reply; empty when it is not one. */
     public List<Reason> reasons(MailMessage message) {
@@ -31,9 +57,23 @@ public final class AutoReplyDetector {
         message.header("x-auto-response-suppress")
                 .filter(v -> v.toLowerCase(Locale.ROOT).matches(".*\\b(oof|autoreply|all)\\b.*"))
                 .ifPresent(v -> reasons.add(Reason.of("x-auto-response-suppress", "X-Auto-Response-Suppress: " + v.trim())));
-        var subject = SUBJECT.matcher(message.subject());
-        if (subject.find()) {
-            reasons.add(Reason.of("auto-reply-subject", "subject starts with \"" + subject.group(1) + "\""));
+        // After "Re:" the rest is the original subject, written by the rep: no evidence either way.
+        String subject = message.subject().strip();
+        if (!REPLY_PREFIX.matcher(subject).find()) {
+            Matcher s = SUBJECT.matcher(subject);
+            Matcher phrase = SUBJECT_PHRASE.matcher(subject);
+            if (s.find()) {
+                reasons.add(Reason.of("auto-reply-subject", "subject starts with \"" + s.group(1) + "\""));
+            } else if (phrase.find()) {
+                reasons.add(Reason.of("auto-reply-subject", "subject is \"" + phrase.group(1) + "\" notice"));
+            }
+        }
+        if (message.bodyText() != null) {
+            String start = message.bodyText().substring(0, Math.min(BODY_WINDOW, message.bodyText().length()));
+            Matcher b = BODY.matcher(start);
+            if (b.find()) {
+                reasons.add(Reason.of("auto-reply-body", "body says \"" + b.group(1).toLowerCase(Locale.ROOT) + "\""));
+            }
         }
         return reasons;
     }

@@ -11,9 +11,17 @@ public final class BounceDetector {
 
     private static final Pattern DAEMON = Pattern.compile("^(mailer-daemon|postmaster|mail-daemon)@", Pattern.CASE_INSENSITIVE);
     private static final Pattern SUBJECT = Pattern.compile(
-            "^\\s*(undeliverable|undelivered mail|delivery status notification \\(failure\\)|mail delivery failed"
-                    + "|returned mail|delivery failure|failure notice|unzustellbar|non remis|no se puede entregar)",
-            Pattern.CASE_INSENSITIVE);
+            "^\\s*(undeliverable|undelivered mail|delivery status notification|mail delivery failed|mail delivery failure"
+                    + "|returned mail|delivery failure|failure notice|delivery has failed|message not delivered|warning: message"
+                    + "|delayed mail|unzustellbar|nicht zustellbar|non remis|non distribuable|échec de (la )?remise"
+                    + "|no se puede entregar|no entregado|mensaje no entregado|non recapitabile|impossibile recapitare"
+                    + "|onbestelbaar|niet bezorgd)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** MAILER-DAEMON, postmaster and the like: the senders of delivery reports. */
+    static boolean looksLikeSystemSender(dev.tickler.mail.Address from) {
+        return from != null && DAEMON.matcher(from.email()).find();
+    }
 
     /** The reasons a message is a bounce; empty when it is not one. */
     public List<Reason> reasons(MailMessage message) {
@@ -28,6 +36,8 @@ public final class BounceDetector {
             reasons.add(Reason.of("ndr-sender-subject", "sent by a mail system with a delivery-failure subject"));
         } else if (reasons.isEmpty() && failureSubject && message.report() != null) {
             reasons.add(Reason.of("ndr-subject", "delivery-failure subject with a status report"));
+        } else if (reasons.isEmpty() && failureSubject && message.header("auto-submitted").isPresent()) {
+            reasons.add(Reason.of("ndr-subject", "delivery-failure subject on an automatically submitted message"));
         }
         return reasons;
     }

@@ -1,10 +1,24 @@
 package dev.tickler.detect;
 
+import dev.tickler.mail.DeliveryReport;
+import java.time.LocalDate;
 import java.util.List;
 
-/** A message's kind, its proposal score where it was scored, and every reason behind both. */
-public record Classification(MessageKind kind, int proposalScore, List<Reason> reasons) {
+/**
+ * What a message is, with every reason behind the verdict.
+ *
+ * @param proposalScore the summed weights of the proposal rules, for outgoing mail
+ * @param returnDate    for an auto-reply that states one: the first day the person is back
+ * @param report        for a bounce: the failed recipients and the original Message-ID, when known
+ */
+public record Classification(MessageKind kind, int proposalScore, List<Reason> reasons, LocalDate returnDate,
+                             DeliveryReport report) {
+
     public Classification {
         reasons = List.copyOf(reasons);
+    }
+
+    public Classification(MessageKind kind, int proposalScore, List<Reason> reasons) {
+        this(kind, proposalScore, reasons, null, null);
     }
 }

@@ -1,21 +1,38 @@
 package dev.tickler.detect;
 
+import dev.tickler.mail.Address;
+import dev.tickler.mail.DeliveryReport;
 import dev.tickler.mail.FolderRole;
 import dev.tickler.mail.MailMessage;
 import dev.tickler.mail.RepIdentity;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
-/** Decides what one message is, with the reasons, for one rep's mailbox. */
+/**
+ * Decides what one message is, with the reasons, for one rep's mailbox: the rep's own mail is scored
+ * for "proposal"; everything else is a bounce, an auto-reply, or ordinary inbound mail (a possible
+ * answer, judged per pursuit). Bounces are checked before auto-replies because mail systems mark
+ * their reports {@code Auto-Submitted} too.
+ */
 public final class MessageClassifier {
 
     private final RepIdentity identity;
+    private final ZoneId zone;
     private final ProposalDetector proposals = new ProposalDetector();
     private final AutoReplyDetector autoReplies = new AutoReplyDetector();
     private final BounceDetector bounces = new BounceDetector();
 
-    public MessageClassifier(RepIdentity identity) {
+    public MessageClassifier(RepIdentity identity, ZoneId zone) {
         this.identity = identity;
+        this.zone = zone;
+    }
+
+    public MessageClassifier(RepIdentity identity) {
+        this(identity, ZoneId.of("UTC"));
     }
 
     public Classification classify(MailMessage message) {
@@ -24,13 +41,22 @@ public final class MessageClassifier {
         }
         List<Reason> bounce = bounces.reasons(message);
         if (!bounce.isEmpty()) {
-            return new Classification(MessageKind.BOUNCE, 0, bounce);
+            return new Classification(MessageKind.BOUNCE, 0, bounce, null, report(message));
         }
         List<Reason> auto = autoReplies.reasons(message);
         if (!auto.isEmpty()) {
-            return new Classification(MessageKind.AUTO_REPLY, 0, auto);
+            LocalDate sentOn = message.sentAt().atZone(zone).toLocalDate();
+            String text = message.subject() + "\n" + (message.bodyText() == null ? "" : message.bodyText());
+            Optional<LocalDate> back = ReturnDateParser.firstDayBack(text, sentOn, !looksEuropean(message));
+            List<Reason> reasons = new ArrayList<>(auto);
+            back.ifPresent(d -> reasons.add(Reason.of("return-date", "back on " + d)));
+            return new Classification(MessageKind.AUTO_REPLY, 0, reasons, back.orElse(null), null);
         }
-        return new Classification(MessageKind.INBOUND, 0, List.of(Reason.of("inbound", "not from the rep, not automatic")));
+        Optional<Reason> bulk = ProposalDetector.bulk(message);
+        if (bulk.isPresent()) {
+            return new Classification(MessageKind.BULK, 0, List.of(Reason.of(bulk.get().rule(), bulk.get().detail())));
+        }
+        return new Classification(MessageKind.INBOUND, 0, List.of(Reason.of("inbound", "from outside, not automatic")));
     }
 
     /** True when the rep wrote it: filed in Sent, or from the owner or an alias. */
@@ -38,9 +64,25 @@ public final class MessageClassifier {
         return message.role() == FolderRole.SENT || identity.isRep(message.from());
     }
 
-    /** Whether this message is what the body text is needed for: something the rep sent outside. */
+    /**
+     * Whether the body is worth a round trip: the rep's mail to outsiders (proposal wording), and
+     * anything that looks automatic (return dates, bounce recipients). Headers only are passed in.
+     */
     public boolean wantsBody(MailMessage message) {
-        return isFromRep(message) && message.recipients().stream().anyMatch(identity::isExternal);
+        if (isFromRep(message)) {
+            return message.recipients().stream().anyMatch(identity::isExternal);
+        }
+        return !autoReplies.reasons(message).isEmpty() || !bounces.reasons(message).isEmpty()
+                || BounceDetector.looksLikeSystemSender(message.from());
+    }
+
+    private DeliveryReport report(MailMessage message) {
+        if (message.report() != null) {
+            return message.report();
+        }
+        return PlainBounceParser.parse(message.subject(), message.bodyText(),
+                address -> identity.isInternal(Address.of(address)) || address.equalsIgnoreCase(
+                        message.from() == null ? "" : message.from().email()));
     }
 
     private Classification classifyOutbound(MailMessage message) {
@@ -59,5 +101,11 @@ public final class MessageClassifier {
             reasons.add(Reason.of("not-a-proposal", "score " + score + " is below threshold " + ProposalDetector.THRESHOLD));
         }
         return new Classification(MessageKind.OUTBOUND, score, reasons);
+    }
+
+    /** 03/04 is 3 April unless the text is English: US-style dates are read month first only then. */
+    private static boolean looksEuropean(MailMessage message) {
+        String text = (message.subject() + " " + (message.bodyText() == null ? "" : message.bodyText())).toLowerCase(Locale.ROOT);
+        return !text.matches("(?s).*\\b(the|and|office|until|back|will)\\b.*");
     }
 }

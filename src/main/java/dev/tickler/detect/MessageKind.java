@@ -10,6 +10,10 @@ public enum MessageKind {
     AUTO_REPLY,
     /** A delivery failure report: never an answer. */
     BOUNCE,
+    /** Mailing-list and bulk mail (List-Id, Precedence: bulk): never an answer. */
+    BULK,
+    /** The rep marked it with {@code $TicklerIgnore}: Tickler leaves it out entirely. */
+    IGNORED,
     /** Mail from someone else that may be an answer. */
     INBOUND
 }

@@ -36,9 +36,13 @@ public final class ProposalDetector {
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern NOT_AN_OFFER = Pattern.compile(
-            "(?<![\\p{L}])(invoice|receipt|rechnung|facture|factura|fattura|payment confirmation|order confirmation"
-                    + "|newsletter)(?![\\p{L}])",
+            "(?<![\\p{L}])(invoice|receipt|credit note|payment reminder|payment confirmation|order confirmation|remittance"
+                    + "|rechnung|gutschrift|mahnung|zahlungserinnerung|auftragsbestätigung|quittung|facture|avoir|relance"
+                    + "|factura|recibo|fattura|ricevuta|factuur|herinnering|newsletter)(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern INVITATION = Pattern.compile(
+            "^\\s*(invitation|updated invitation|einladung|aktualisierte einladung|invitation mise à jour|invitación|invito"
+                    + "|uitnodiging)\\s*:", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static final Set<String> DOCUMENT_TYPES = Set.of(
             "application/pdf",
@@ -85,7 +89,26 @@ public final class ProposalDetector {
         if (negative.find()) {
             reasons.add(new Reason("not-an-offer", -6, "mentions \"" + negative.group(1) + "\""));
         }
+        boolean calendar = message.attachments().stream().anyMatch(a -> a.mimeType().equals("text/calendar")
+                || a.mimeType().equals("application/ics") || a.fileName().toLowerCase(Locale.ROOT).endsWith(".ics"));
+        if (calendar || INVITATION.matcher(message.subject()).find()) {
+            reasons.add(new Reason("calendar-invitation", -6, "a calendar invitation, not an offer"));
+        }
+        bulk(message).ifPresent(reasons::add);
         return reasons;
+    }
+
+    /** Mailing-list and bulk mail: List-Id, List-Unsubscribe, Precedence bulk/list/junk (RFC 2369, 2919, 3834). */
+    static java.util.Optional<Reason> bulk(MailMessage message) {
+        if (message.header("list-id").isPresent()) {
+            return java.util.Optional.of(new Reason("mailing-list", -10, "has a List-Id header"));
+        }
+        if (message.header("list-unsubscribe").isPresent()) {
+            return java.util.Optional.of(new Reason("mailing-list", -10, "has a List-Unsubscribe header"));
+        }
+        return message.header("precedence").map(v -> v.trim().toLowerCase(Locale.ROOT))
+                .filter(v -> v.equals("bulk") || v.equals("list") || v.equals("junk"))
+                .map(v -> new Reason("bulk", -10, "Precedence: " + v));
     }
 
     /** True when the rep sent it, it reaches someone outside the company, and it scores enough. */

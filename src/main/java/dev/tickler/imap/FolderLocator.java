@@ -42,6 +42,12 @@ final class FolderLocator {
         return find("\\Drafts", configured, DRAFTS_NAMES, "Drafts", "imap.folders.drafts");
     }
 
+    /** A configured folder that must exist, matched case-insensitively. */
+    String existing(String name, String key) throws MailboxException {
+        return byName(name).orElseThrow(() -> new MailboxException(MailboxException.Kind.PERMANENT,
+                "the folder \"" + name + "\" (" + key + ") does not exist", null));
+    }
+
     private String find(String attribute, Optional<String> configured, List<String> wellKnown, String what, String key)
             throws MailboxException {
         for (Folder folder : all) {

@@ -69,8 +69,13 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
     @Override
     public List<MailFolder> foldersToRead() throws MailboxException {
         try {
-            return List.of(new MailFolder(locator().sent(settings.sentFolder()), FolderRole.SENT),
-                    new MailFolder("INBOX", FolderRole.INBOX));
+            List<MailFolder> folders = new ArrayList<>();
+            folders.add(new MailFolder(locator().sent(settings.sentFolder()), FolderRole.SENT));
+            folders.add(new MailFolder("INBOX", FolderRole.INBOX));
+            for (String extra : settings.scanFolders()) {
+                folders.add(new MailFolder(locator().existing(extra, "imap.folders.scan"), FolderRole.OTHER));
+            }
+            return folders;
         } catch (MessagingException e) {
             throw transientFailure("listing folders", e);
         }
@@ -162,6 +167,24 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             fp.add(header);
         }
         return fp;
+    }
+
+    @Override
+    public java.util.Set<Long> uidsWithKeyword(MailFolder mailFolder, String keyword) throws MailboxException {
+        IMAPFolder folder = null;
+        try {
+            folder = (IMAPFolder) store.getFolder(mailFolder.name());
+            folder.open(Folder.READ_ONLY);
+            java.util.Set<Long> uids = new java.util.HashSet<>();
+            for (Message m : folder.search(new jakarta.mail.search.FlagTerm(new Flags(keyword), true))) {
+                uids.add(folder.getUID(m));
+            }
+            return uids;
+        } catch (MessagingException e) {
+            throw transientFailure("searching " + mailFolder.name() + " for " + keyword, e);
+        } finally {
+            closeQuietly(folder);
+        }
     }
 
     @Override

@@ -8,11 +8,17 @@ import java.util.Optional;
  *
  * @param sentFolder   Sent folder name to use when the server marks none with SPECIAL-USE
  * @param draftsFolder Drafts folder name likewise
+ * @param scanFolders  more folders to read besides Sent and INBOX (Archive, [Gmail]/All Mail)
  * @param timeout      connect, read and write timeout for every socket
  * @param batchSize    messages per FETCH (and per stored transaction)
  */
 public record ImapSettings(String host, int port, Security security, String username, String password,
-                           Optional<String> sentFolder, Optional<String> draftsFolder, Duration timeout, int batchSize) {
+                           Optional<String> sentFolder, Optional<String> draftsFolder, java.util.List<String> scanFolders,
+                           Duration timeout, int batchSize) {
+
+    public ImapSettings {
+        scanFolders = java.util.List.copyOf(scanFolders);
+    }
 
     /** How the connection is protected. */
     public enum Security {

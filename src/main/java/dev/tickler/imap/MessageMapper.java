@@ -34,7 +34,7 @@ final class MessageMapper {
 
     /** Header fields fetched with the envelope; the classifiers read these. */
     static final String[] HEADERS = {"References", "In-Reply-To", "Auto-Submitted", "X-Autoreply", "X-Autorespond",
-            "Precedence", "X-Auto-Response-Suppress", "List-Id"};
+            "Precedence", "X-Auto-Response-Suppress", "List-Id", "List-Unsubscribe"};
     static final int MAX_BODY_BYTES = 256 * 1024;
     private static final int MAX_REPORT_BYTES = 64 * 1024;
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
@@ -145,7 +145,7 @@ final class MessageMapper {
         }
         String fileName = decodeFileName(part.getFileName());
         boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
-        if (fileName != null || (attached && !part.isMimeType("message/*"))) {
+        if (fileName != null || (attached && !part.isMimeType("message/*")) || part.isMimeType("text/calendar")) {
             out.add(new Attachment(fileName, baseType(part.getContentType()), Math.max(part.getSize(), 0)));
         }
     }

@@ -31,6 +31,12 @@ public interface MailboxSource extends AutoCloseable {
     void readSince(MailFolder folder, FolderCursor cursor, int batchSize, BodyPolicy bodies, BatchSink sink)
             throws MailboxException;
 
+    /**
+     * The UIDs in {@code folder} that carry an IMAP keyword (e.g. {@code $TicklerProposal}): one SEARCH,
+     * asked every pass because the rep may set it on an old message at any time.
+     */
+    java.util.Set<Long> uidsWithKeyword(MailFolder folder, String keyword) throws MailboxException;
+
     @Override
     void close();
 }

@@ -14,6 +14,7 @@ import java.util.Set;
  * @param autoReplies      automatic replies in the thread (not answers)
  * @param bounces          delivery failures for this proposal or its touches
  * @param bouncedAddresses lower-case addresses that bounced
+ * @param links            for each message (by {@code folder#uid}), how it was tied to the pursuit
  */
 public record Pursuit(
         String id,
@@ -24,7 +25,8 @@ public record Pursuit(
         List<ClassifiedMessage> answers,
         List<ClassifiedMessage> autoReplies,
         List<ClassifiedMessage> bounces,
-        Set<String> bouncedAddresses) {
+        Set<String> bouncedAddresses,
+        java.util.Map<String, String> links) {
 
     public Pursuit {
         prospects = List.copyOf(prospects);
@@ -33,6 +35,12 @@ public record Pursuit(
         autoReplies = List.copyOf(autoReplies);
         bounces = List.copyOf(bounces);
         bouncedAddresses = Set.copyOf(bouncedAddresses);
+        links = java.util.Map.copyOf(links);
+    }
+
+    /** How a message was tied to this pursuit ("in the thread", "from the prospect, in a new thread"...). */
+    public String linkOf(ClassifiedMessage fact) {
+        return links.getOrDefault(fact.message().logId(), "the proposal");
     }
 
     /** The rep's latest message in the pursuit: the last touch, else the proposal. */
@@ -43,6 +51,18 @@ public record Pursuit(
     /** Prospect addresses that have not bounced: the only ones a draft may go to. */
     public List<Address> reachableProspects() {
         return prospects.stream().filter(a -> !bouncedAddresses.contains(a.key())).toList();
+    }
+
+    /** Every message of the pursuit, oldest first: the proposal, touches, answers, auto-replies, bounces. */
+    public List<ClassifiedMessage> timeline() {
+        List<ClassifiedMessage> all = new java.util.ArrayList<>();
+        all.add(proposal);
+        all.addAll(touches);
+        all.addAll(answers);
+        all.addAll(autoReplies);
+        all.addAll(bounces);
+        all.sort(java.util.Comparator.comparing(ClassifiedMessage::sentAt));
+        return all;
     }
 
     /** The first prospect, for display. */

@@ -3,6 +3,7 @@ package dev.tickler.pursuit;
 import dev.tickler.detect.ClassifiedMessage;
 import dev.tickler.detect.MessageKind;
 import dev.tickler.mail.Address;
+import dev.tickler.mail.DeliveryReport;
 import dev.tickler.mail.RepIdentity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,7 +37,8 @@ public final class PursuitAssembler {
         Map<String, Builder> byThreadId = new HashMap<>();
         List<Builder> builders = new ArrayList<>();
         for (ClassifiedMessage fact : ordered) {
-            if (fact.kind() == MessageKind.PROPOSAL && fact.messageId() != null && findThread(fact, byThreadId) == null) {
+            if (fact.kind() == MessageKind.PROPOSAL && fact.messageId() != null && findThread(fact, byThreadId) == null
+                    && builders.stream().noneMatch(b -> linkOutsideThread(fact, fact.message().from(), b) != null)) {
                 Builder builder = new Builder(fact);
                 builders.add(builder);
                 byThreadId.put(fact.messageId(), builder);
@@ -54,7 +56,7 @@ public final class PursuitAssembler {
                 }
                 Builder builder = findThread(fact, byThreadId);
                 if (builder != null) {
-                    builder.add(fact);
+                    builder.add(fact, "in the thread");
                     placed.add(fact);
                     if (fact.messageId() != null) {
                         byThreadId.putIfAbsent(fact.messageId(), builder);
@@ -64,6 +66,7 @@ public final class PursuitAssembler {
             }
         }
         attachBouncesByRecipient(ordered, placed, builders);
+        attachOutsideTheThread(ordered, placed, builders);
         return builders.stream().map(Builder::build).toList();
     }
 
@@ -79,8 +82,9 @@ public final class PursuitAssembler {
                 return builder;
             }
         }
-        if (fact.message().report() != null && fact.message().report().originalMessageId() != null) {
-            return byThreadId.get(fact.message().report().originalMessageId());
+        DeliveryReport report = report(fact);
+        if (report != null && report.originalMessageId() != null) {
+            return byThreadId.get(report.originalMessageId());
         }
         return null;
     }
@@ -89,17 +93,76 @@ public final class PursuitAssembler {
     private static void attachBouncesByRecipient(List<ClassifiedMessage> ordered, Set<ClassifiedMessage> placed,
                                                  List<Builder> builders) {
         for (ClassifiedMessage fact : ordered) {
-            if (fact.kind() != MessageKind.BOUNCE || placed.contains(fact) || fact.message().report() == null) {
+            DeliveryReport report = report(fact);
+            if (fact.kind() != MessageKind.BOUNCE || placed.contains(fact) || report == null) {
                 continue;
             }
             for (Builder builder : builders) {
-                boolean namesProspect = fact.message().report().failedRecipients().stream()
+                boolean namesProspect = report.failedRecipients().stream()
                         .anyMatch(r -> builder.prospects.stream().anyMatch(p -> p.key().equalsIgnoreCase(r)));
                 if (namesProspect && !fact.sentAt().isBefore(builder.proposal.sentAt())) {
-                    builder.add(fact);
+                    builder.add(fact, "names a prospect as failed recipient");
+                    placed.add(fact);
                 }
             }
         }
+    }
+
+    /**
+     * Messages in no pursuit's thread that still belong to one: the prospect writing in a new thread,
+     * a colleague at the prospect's company (not a public mail provider), and the rep following up
+     * in a new thread under the same subject.
+     */
+    private void attachOutsideTheThread(List<ClassifiedMessage> ordered, Set<ClassifiedMessage> placed,
+                                        List<Builder> builders) {
+        for (ClassifiedMessage fact : ordered) {
+            if (placed.contains(fact) || isOwnProposal(fact, builders)) {
+                continue;
+            }
+            Address from = fact.message().from();
+            for (Builder builder : builders) {
+                if (fact.sentAt().isBefore(builder.proposal.sentAt())) {
+                    continue;
+                }
+                String how = linkOutsideThread(fact, from, builder);
+                if (how != null) {
+                    builder.add(fact, how);
+                }
+            }
+        }
+    }
+
+    private String linkOutsideThread(ClassifiedMessage fact, Address from, Builder builder) {
+        switch (fact.kind()) {
+            case INBOUND, AUTO_REPLY -> {
+                if (from == null || identity.isInternal(from)) {
+                    return null;
+                }
+                if (builder.isProspect(from)) {
+                    return "from the prospect, in a new thread";
+                }
+                boolean colleague = !FreemailDomains.contains(from.domain())
+                        && builder.prospects.stream().anyMatch(p -> p.domain().equals(from.domain()));
+                // A colleague's out-of-office says nothing about the prospect.
+                return colleague && fact.kind() == MessageKind.INBOUND ? "from a colleague at " + from.domain() + ", in a new thread" : null;
+            }
+            case PROPOSAL, OUTBOUND -> {
+                boolean toProspect = fact.message().recipients().stream().anyMatch(builder::isProspect);
+                boolean sameSubject = Subjects.normalize(fact.message().subject()).equals(Subjects.normalize(builder.proposal.message().subject()));
+                return toProspect && sameSubject ? "to the prospect under the same subject, in a new thread" : null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static boolean isOwnProposal(ClassifiedMessage fact, List<Builder> builders) {
+        return builders.stream().anyMatch(b -> b.proposal == fact);
+    }
+
+    private static DeliveryReport report(ClassifiedMessage fact) {
+        return fact.classification().report() != null ? fact.classification().report() : fact.message().report();
     }
 
     /** The same message filed twice (Sent and INBOX, say) counts once. */
@@ -132,6 +195,7 @@ public final class PursuitAssembler {
         final List<ClassifiedMessage> answers = new ArrayList<>();
         final List<ClassifiedMessage> autoReplies = new ArrayList<>();
         final List<ClassifiedMessage> bounces = new ArrayList<>();
+        final Map<String, String> links = new LinkedHashMap<>();
 
         Builder(ClassifiedMessage proposal) {
             this.proposal = proposal;
@@ -141,7 +205,11 @@ public final class PursuitAssembler {
             this.prospects = List.copyOf(unique.values());
         }
 
-        void add(ClassifiedMessage fact) {
+        boolean isProspect(Address address) {
+            return address != null && prospects.stream().anyMatch(p -> p.sameAddress(address));
+        }
+
+        void add(ClassifiedMessage fact, String how) {
             if (fact.sentAt().isBefore(proposal.sentAt()) && fact.kind() != MessageKind.BOUNCE) {
                 return; // Something older than the proposal can't follow up on it or answer it.
             }
@@ -149,27 +217,35 @@ public final class PursuitAssembler {
                 case PROPOSAL, OUTBOUND -> touches.add(fact);
                 case AUTO_REPLY -> autoReplies.add(fact);
                 case BOUNCE -> bounces.add(fact);
+                case BULK, IGNORED -> {
+                    return;
+                }
                 case INBOUND -> {
                     // A colleague of the rep chiming in is not the prospect answering.
-                    if (identity.isExternal(fact.message().from())) {
-                        answers.add(fact);
+                    if (!identity.isExternal(fact.message().from())) {
+                        return;
                     }
+                    answers.add(fact);
                 }
             }
+            links.put(fact.message().logId(), how);
         }
 
         Pursuit build() {
             Set<String> bounced = new HashSet<>();
             for (ClassifiedMessage bounce : bounces) {
-                if (bounce.message().report() != null) {
-                    bounce.message().report().failedRecipients().forEach(r -> bounced.add(r.toLowerCase(java.util.Locale.ROOT)));
+                DeliveryReport report = report(bounce);
+                if (report != null) {
+                    report.failedRecipients().forEach(r -> bounced.add(r.toLowerCase(java.util.Locale.ROOT)));
                 }
             }
             Comparator<ClassifiedMessage> byDate = Comparator.comparing(ClassifiedMessage::sentAt);
             touches.sort(byDate);
             answers.sort(byDate);
+            autoReplies.sort(byDate);
+            bounces.sort(byDate);
             return new Pursuit(pursuitId(mailboxId, proposal.messageId()), mailboxId, proposal, prospects,
-                    touches, answers, autoReplies, bounces, bounced);
+                    touches, answers, autoReplies, bounces, bounced, links);
         }
     }
 }

@@ -4,6 +4,8 @@ package dev.tickler.pursuit;
 public enum PursuitState {
     /** Waiting out the grace period or the interval before the next touch. */
     WAITING,
+    /** The prospect is away (their auto-reply says until when, or 7 days): the next touch waits. */
+    PAUSED,
     /** A touch is due and Tickler will draft it. */
     DUE,
     /** Tickler's draft for the next touch sits in Drafts, not yet sent. */

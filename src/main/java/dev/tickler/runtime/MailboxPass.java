@@ -2,6 +2,10 @@ package dev.tickler.runtime;
 
 import dev.tickler.detect.ClassifiedMessage;
 import dev.tickler.detect.MessageClassifier;
+import dev.tickler.detect.MessageKind;
+import dev.tickler.mail.MailboxSource;
+import java.util.HashSet;
+import java.util.Set;
 import dev.tickler.draft.Draft;
 import dev.tickler.imap.ImapMailbox;
 import dev.tickler.mail.FolderBatch;
@@ -12,6 +16,10 @@ import dev.tickler.mail.MailboxException;
 import dev.tickler.pursuit.PursuitState;
 import dev.tickler.store.DraftRepository;
 import dev.tickler.store.FactRepository;
+import dev.tickler.store.KeywordRepository;
+import dev.tickler.detect.ManualOverrides;
+import java.util.HashMap;
+import java.util.Map;
 import dev.tickler.store.PursuitRecord;
 import dev.tickler.store.PursuitRepository;
 import java.time.Clock;
@@ -38,15 +46,17 @@ final class MailboxPass {
     private final FactRepository facts;
     private final PursuitRepository pursuits;
     private final DraftRepository drafts;
+    private final KeywordRepository keywords;
     private final Connector connector;
     private final Clock clock;
 
     MailboxPass(MailboxWiring mailbox, FactRepository facts, PursuitRepository pursuits, DraftRepository drafts,
-                Connector connector, Clock clock) {
+                KeywordRepository keywords, Connector connector, Clock clock) {
         this.mailbox = mailbox;
         this.facts = facts;
         this.pursuits = pursuits;
         this.drafts = drafts;
+        this.keywords = keywords;
         this.connector = connector;
         this.clock = clock;
     }
@@ -58,14 +68,20 @@ final class MailboxPass {
         List<PursuitView> views = List.of();
         List<Draft> placed = new ArrayList<>();
         try (ImapMailbox imap = connector.connect(mailbox)) {
+            Set<String> proposalIds = new HashSet<>(facts.messageIds(id, MessageKind.PROPOSAL.name()));
+            MailboxSource.BodyPolicy bodies = m -> mailbox.classifier().wantsBody(m)
+                    || m.parentIds().stream().anyMatch(proposalIds::contains); // replies to proposals: auto-reply wording
+            Map<String, Set<String>> unsavedKeywords = new HashMap<>();
             for (MailFolder folder : imap.foldersToRead()) {
                 FolderCursor cursor = facts.cursor(id, folder.name()).orElse(FolderCursor.START);
-                imap.readSince(folder, cursor, mailbox.imap().batchSize(), mailbox.classifier()::wantsBody,
-                        batch -> store(batch, dryRun, counts, unsaved));
+                imap.readSince(folder, cursor, mailbox.imap().batchSize(), bodies,
+                        batch -> proposalIds.addAll(store(batch, dryRun, counts, unsaved)));
+                readKeywords(imap, folder, dryRun, unsavedKeywords);
             }
             List<ClassifiedMessage> all = new ArrayList<>(facts.facts(id));
             all.addAll(unsaved);
-            views = new ArrayList<>(mailbox.board().decide(all, drafts.forMailbox(id), clock));
+            Map<String, Set<String>> allKeywords = dryRun ? unsavedKeywords : keywords.forMailbox(id);
+            views = new ArrayList<>(mailbox.board().decide(all, allKeywords, drafts.forMailbox(id), clock));
             for (int i = 0; i < views.size(); i++) {
                 PursuitView view = views.get(i);
                 if (view.state() == PursuitState.DUE && view.draft() != null) {
@@ -94,7 +110,24 @@ final class MailboxPass {
         }
     }
 
-    private void store(FolderBatch batch, boolean dryRun, Counts counts, List<ClassifiedMessage> unsaved) {
+    /** The rep's override keywords on this folder, read fresh every pass. */
+    private void readKeywords(ImapMailbox imap, MailFolder folder, boolean dryRun, Map<String, Set<String>> unsaved)
+            throws MailboxException {
+        Map<Long, Set<String>> byUid = new HashMap<>();
+        for (String keyword : ManualOverrides.KEYWORDS) {
+            for (long uid : imap.uidsWithKeyword(folder, keyword)) {
+                byUid.computeIfAbsent(uid, u -> new HashSet<>()).add(keyword);
+            }
+        }
+        if (dryRun) {
+            byUid.forEach((uid, k) -> unsaved.put(folder.name() + "#" + uid, k));
+        } else {
+            keywords.replace(mailbox.id(), folder.name(), byUid);
+        }
+    }
+
+    /** Classifies and stores one batch; returns the Message-IDs of the proposals in it. */
+    private List<String> store(FolderBatch batch, boolean dryRun, Counts counts, List<ClassifiedMessage> unsaved) {
         MessageClassifier classifier = mailbox.classifier();
         List<ClassifiedMessage> classified = new ArrayList<>();
         for (MailMessage m : batch.messages()) {
@@ -110,6 +143,8 @@ final class MailboxPass {
         } else {
             facts.saveBatch(mailbox.id(), batch.folder(), batch.cursor(), classified, batch.skipped(), clock.instant());
         }
+        return classified.stream().filter(c -> c.kind() == MessageKind.PROPOSAL && c.messageId() != null)
+                .map(ClassifiedMessage::messageId).toList();
     }
 
     /** Intent first, then the APPEND, then the outcome: a crash in between is healed by the Message-ID search. */

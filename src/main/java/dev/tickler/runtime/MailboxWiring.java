@@ -26,8 +26,8 @@ record MailboxWiring(String id, ImapSettings imap, MessageClassifier classifier,
         DraftComposer composer = new DraftComposer(identity, mailbox.timezone(), templates);
         TicklerConfig.Imap i = mailbox.imap();
         ImapSettings imap = new ImapSettings(i.host(), i.port(), i.security(), i.username(), i.password().reveal(),
-                i.sentFolder(), i.draftsFolder(), i.timeout(), i.batchSize());
-        PursuitBoard board = new PursuitBoard(new PursuitAssembler(mailbox.id(), identity), planner, composer);
-        return new MailboxWiring(mailbox.id(), imap, new MessageClassifier(identity), board);
+                i.sentFolder(), i.draftsFolder(), i.scanFolders(), i.timeout(), i.batchSize());
+        PursuitBoard board = new PursuitBoard(identity, new PursuitAssembler(mailbox.id(), identity), planner, composer);
+        return new MailboxWiring(mailbox.id(), imap, new MessageClassifier(identity, mailbox.timezone()), board);
     }
 }

@@ -3,6 +3,8 @@ package dev.tickler.runtime;
 import dev.tickler.cadence.CadencePlanner;
 import dev.tickler.cadence.Decision;
 import dev.tickler.detect.ClassifiedMessage;
+import dev.tickler.detect.ManualOverrides;
+import dev.tickler.mail.RepIdentity;
 import dev.tickler.draft.Draft;
 import dev.tickler.draft.DraftComposer;
 import dev.tickler.pursuit.Pursuit;
@@ -25,24 +27,36 @@ import java.util.stream.Collectors;
  */
 final class PursuitBoard {
 
+    private final RepIdentity identity;
     private final PursuitAssembler assembler;
     private final CadencePlanner planner;
     private final DraftComposer composer;
 
-    PursuitBoard(PursuitAssembler assembler, CadencePlanner planner, DraftComposer composer) {
+    PursuitBoard(RepIdentity identity, PursuitAssembler assembler, CadencePlanner planner, DraftComposer composer) {
+        this.identity = identity;
         this.assembler = assembler;
         this.planner = planner;
         this.composer = composer;
     }
 
-    List<PursuitView> decide(List<ClassifiedMessage> facts, List<DraftRecord> drafts, Clock clock) {
+    /**
+     * @param keywords the rep's override keywords by {@code folder#uid}
+     */
+    List<PursuitView> decide(List<ClassifiedMessage> facts, Map<String, Set<String>> keywords, List<DraftRecord> drafts,
+                             Clock clock) {
         Map<String, DraftRecord> byId = drafts.stream().collect(Collectors.toMap(DraftRecord::messageId, Function.identity()));
+        List<ClassifiedMessage> overruled = overrule(facts, keywords);
         List<PursuitView> views = new ArrayList<>();
-        for (Pursuit pursuit : assembler.assemble(facts)) {
+        for (Pursuit pursuit : assembler.assemble(overruled)) {
             views.add(view(pursuit, planner.decide(pursuit, clock), byId, drafts, clock));
         }
         views.sort(Comparator.comparing((PursuitView v) -> v.pursuit().proposal().sentAt()));
         return views;
+    }
+
+    /** The facts with the rep's override keywords applied. */
+    List<ClassifiedMessage> overrule(List<ClassifiedMessage> facts, Map<String, Set<String>> keywords) {
+        return facts.stream().map(f -> ManualOverrides.apply(f, keywords.get(f.message().logId()), identity)).toList();
     }
 
     private PursuitView view(Pursuit pursuit, Decision decision, Map<String, DraftRecord> byId, List<DraftRecord> drafts,

@@ -6,12 +6,16 @@ import dev.tickler.imap.ImapMailbox;
 import dev.tickler.store.Database;
 import dev.tickler.store.DraftRepository;
 import dev.tickler.store.FactRepository;
+import dev.tickler.store.KeywordRepository;
 import dev.tickler.store.PursuitRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import dev.tickler.detect.ClassifiedMessage;
 
 /**
  * The composition root: one configuration, one state database, one wiring per mailbox. Everything
@@ -24,6 +28,7 @@ public final class Tickler implements AutoCloseable {
     private final FactRepository facts;
     private final PursuitRepository pursuits;
     private final DraftRepository drafts;
+    private final KeywordRepository keywords;
     private final List<MailboxWiring> mailboxes = new ArrayList<>();
     private final MailboxPass.Connector connector;
 
@@ -33,6 +38,7 @@ public final class Tickler implements AutoCloseable {
         this.facts = new FactRepository(db);
         this.pursuits = new PursuitRepository(db);
         this.drafts = new DraftRepository(db);
+        this.keywords = new KeywordRepository(db);
         this.connector = connector;
         for (TicklerConfig.Mailbox mailbox : config.mailboxes()) {
             mailboxes.add(MailboxWiring.of(config, mailbox, templates));
@@ -67,9 +73,39 @@ public final class Tickler implements AutoCloseable {
     public Map<String, List<PursuitView>> status(Clock clock) {
         Map<String, List<PursuitView>> all = new LinkedHashMap<>();
         for (MailboxWiring mailbox : mailboxes) {
-            all.put(mailbox.id(), mailbox.board().decide(facts.facts(mailbox.id()), drafts.forMailbox(mailbox.id()), clock));
+            all.put(mailbox.id(), mailbox.board().decide(facts.facts(mailbox.id()), keywords.forMailbox(mailbox.id()),
+                    drafts.forMailbox(mailbox.id()), clock));
         }
         return all;
+    }
+
+    /**
+     * Everything known about a pursuit (by id or id prefix) or a message (by Message-ID): the
+     * pursuit's timeline with each classifier's reasons, and the decision as of {@code clock}.
+     */
+    public Optional<Explanation> explain(String query, Clock clock) {
+        String q = query.strip();
+        for (MailboxWiring mailbox : mailboxes) {
+            Map<String, Set<String>> tags = keywords.forMailbox(mailbox.id());
+            List<ClassifiedMessage> all = mailbox.board().overrule(facts.facts(mailbox.id()), tags);
+            List<PursuitView> views = mailbox.board().decide(all, tags, drafts.forMailbox(mailbox.id()), clock);
+            for (PursuitView view : views) {
+                boolean byId = q.length() >= 4 && view.pursuit().id().startsWith(q.toLowerCase(java.util.Locale.ROOT));
+                boolean byMessage = view.pursuit().timeline().stream().anyMatch(f -> q.equals(f.messageId()));
+                if (byId || byMessage) {
+                    return Optional.of(new Explanation(mailbox.id(), view, null));
+                }
+            }
+            Optional<ClassifiedMessage> message = all.stream().filter(f -> q.equals(f.messageId())).findFirst();
+            if (message.isPresent()) {
+                return Optional.of(new Explanation(mailbox.id(), null, message.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What {@link #explain} found: a pursuit, or a message that belongs to none. */
+    public record Explanation(String mailboxId, PursuitView pursuit, ClassifiedMessage loneMessage) {
     }
 
     public int skippedCount(String mailboxId) {
@@ -82,7 +118,7 @@ public final class Tickler implements AutoCloseable {
 
     MailboxPass pass(String mailboxId, Clock clock) {
         MailboxWiring wiring = mailboxes.stream().filter(m -> m.id().equals(mailboxId)).findFirst().orElseThrow();
-        return new MailboxPass(wiring, facts, pursuits, drafts, connector, clock);
+        return new MailboxPass(wiring, facts, pursuits, drafts, keywords, connector, clock);
     }
 
     @Override

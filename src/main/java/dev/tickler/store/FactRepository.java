@@ -79,6 +79,24 @@ public final class FactRepository {
         });
     }
 
+    /** The Message-IDs of one kind of message in a mailbox (e.g. every proposal). */
+    public java.util.Set<String> messageIds(String mailboxId, String kind) {
+        return db.inTransaction(c -> {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT message_id FROM message_fact WHERE mailbox_id = ? AND kind = ? AND message_id IS NOT NULL")) {
+                s.setString(1, mailboxId);
+                s.setString(2, kind);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
     public int skippedCount(String mailboxId) {
         return db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM skipped_message WHERE mailbox_id = ?")) {

@@ -87,13 +87,39 @@ class CadencePlannerTest {
     }
 
     @Test
-    void anOutOfOfficeReplyDoesNotStopTheReminder() {
+    void anOutOfOfficeWithoutAReturnDateHoldsTheReminderSevenDaysThenDraftsIt() {
         Pursuit p = pursuit(List.of(proposal("<p@acme.example>", GINA).at(FRIDAY_PROPOSAL).classified(),
                 received("<o@globex.example>", GINA).replyTo("<p@acme.example>").subject("Automatic reply: Proposal")
                         .at("2026-03-06T14:01:00Z").classified()));
-        Decision d = planner.decide(p, at("2026-03-11T15:00:00Z"));
+        Decision wednesday = planner.decide(p, at("2026-03-11T15:00:00Z"));
+        assertEquals(PursuitState.PAUSED, wednesday.state());
+        assertEquals(Instant.parse("2026-03-13T14:01:00Z"), wednesday.dueAt());
+        Decision friday = planner.decide(p, at("2026-03-13T15:00:00Z"));
+        assertEquals(PursuitState.DUE, friday.state());
+        assertEquals(Action.REMINDER, friday.action());
+    }
+
+    @Test
+    void anOutOfOfficeWithAReturnDateResumesTheBusinessDayAfterIt() {
+        Pursuit p = pursuit(List.of(proposal("<p@acme.example>", GINA).at(FRIDAY_PROPOSAL).classified(),
+                received("<o@globex.example>", GINA).replyTo("<p@acme.example>").subject("Automatic reply: Proposal")
+                        .body("I am out of the office and will be back on Friday, 20 March.")
+                        .at("2026-03-06T14:01:00Z").classified()));
+        Decision d = planner.decide(p, at("2026-03-19T10:00:00Z"));
+        assertEquals(PursuitState.PAUSED, d.state());
+        assertEquals(Instant.parse("2026-03-22T23:00:00Z"), d.dueAt(), "Monday 23 March, 00:00 in Berlin");
+        assertTrue(d.reason().contains("out of office until Fri 20 Mar 2026"), d.reason());
+        assertEquals(PursuitState.DUE, planner.decide(p, at("2026-03-23T08:00:00Z")).state());
+    }
+
+    @Test
+    void anOutOfOfficeThatEndsBeforeTheReminderDoesNotDelayIt() {
+        Pursuit p = pursuit(List.of(proposal("<p@acme.example>", GINA).at(FRIDAY_PROPOSAL).classified(),
+                received("<o@globex.example>", GINA).replyTo("<p@acme.example>").subject("Automatic reply: Proposal")
+                        .body("Back on 9 March.").at("2026-03-06T14:01:00Z").classified()));
+        Decision d = planner.decide(p, at("2026-03-11T14:00:00Z"));
         assertEquals(PursuitState.DUE, d.state());
-        assertTrue(d.reason().contains("automatic reply"));
+        assertEquals(Instant.parse("2026-03-11T14:00:00Z"), d.dueAt());
     }
 
     @Test

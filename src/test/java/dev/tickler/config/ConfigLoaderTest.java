@@ -116,7 +116,7 @@ class ConfigLoaderTest {
         "stateDir: ./data|stateDir: ./data\\ntemplates: /nonexistent/templates|templates: directory /nonexistent/templates does not exist",
         "stateDir: ./data|stateDir: ./data\\nmailbox: []|mailbox: unknown key; known keys here: company, locale, mailboxes, policy, pollInterval, stateDir, store, templates",
         "port: 993|prot: 993|mailboxes[0].imap.prot: unknown key; known keys here: batchSize, folders, host, password, port, security, timeoutSeconds, username",
-        "folders: { sent: Sent, drafts: Drafts }|folders: { sent: Sent, draft: Drafts }|mailboxes[0].imap.folders.draft: unknown key; known keys here: drafts, sent",
+        "folders: { sent: Sent, drafts: Drafts }|folders: { sent: Sent, draft: Drafts }|mailboxes[0].imap.folders.draft: unknown key; known keys here: drafts, scan, sent",
         "      - id: riley|      - idx: riley|mailboxes[0].idx: unknown key; known keys here: aliases, id, imap, owner, timezone",
     })
     void eachValidationMessageNamesTheKeyAndTheProblem(String replace, String with, String expected) {

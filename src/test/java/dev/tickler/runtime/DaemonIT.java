@@ -27,7 +27,7 @@ class DaemonIT {
             TicklerConfig.Imap i = good.imap();
             TicklerConfig.Mailbox bad = new TicklerConfig.Mailbox("broken", good.owner(), good.aliases(), good.timezone(),
                     new TicklerConfig.Imap(i.host(), i.port(), i.security(), i.username(),
-                            dev.tickler.config.Secret.literal("wrong"), i.sentFolder(), i.draftsFolder(), i.timeout(), i.batchSize()));
+                            dev.tickler.config.Secret.literal("wrong"), i.sentFolder(), i.draftsFolder(), i.scanFolders(), i.timeout(), i.batchSize()));
             TicklerConfig config = new TicklerConfig(demo.stateDir(),
                     new TicklerConfig.Store("jdbc:hsqldb:mem:" + UUID.randomUUID(), "SA", Optional.empty()),
                     demo.companyDomains(), demo.policy(), demo.templates(), demo.locale(), Duration.ofSeconds(10),
