@@ -18,22 +18,51 @@ public final class ProposalDetector {
 
     public static final int THRESHOLD = 3;
 
-    /** Offer words in several languages; letters only around them so "Proposal_v2.pdf" matches. */
-    private static final Pattern OFFER_WORD = Pattern.compile(
-            "(?<![\\p{L}])(proposal|quote|quotation|offer|estimate|sow|statement[ _-]of[ _-]work|pricing|price[ _-]list"
-                    + "|angebot|kostenvoranschlag|devis|propuesta|presupuesto|cotizaci[oó]n|offerta|preventivo"
-                    + "|offerte|voorstel)(?![\\p{L}])",
+    /** Offer nouns in six languages, with German compounds ("Preisangebot", "Richtpreisangebot"). */
+    private static final String NOUN = "(proposals?|quotes?|quotation|offers?|estimates?|cost estimate|sow|statement[ _-]of[ _-]work"
+            + "|pricing|price[ _-]list|rate[ _-]card|\\p{L}*angebot(?:e|s)?|kostenvoranschlag|preisliste|konditionen|devis|proposition"
+            + "|offre|grille[ _-]tarifaire|propuesta|presupuesto|cotizaci[oó]n|oferta|offerta|preventivo|proposta|listino[ _-]prezzi"
+            + "|offerte|voorstel|prijsopgave|kostenraming|prijslijst)";
+    private static final Pattern OFFER_WORD = Pattern.compile("(?<![\\p{L}])" + NOUN + "(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** The sender presenting an offer: "attached is our proposal", "anbei unser Angebot", "ecco il nostro preventivo". */
     private static final Pattern BODY_PHRASE = Pattern.compile(
-            "(attached (is|are|you will find|please find) (our|the|my|your) (updated |revised |final )?"
-                    + "(proposal|quote|quotation|offer|estimate|pricing|statement of work)"
-                    + "|please find (attached )?(our|the|my|your) (updated |revised |final )?"
-                    + "(proposal|quote|quotation|offer|estimate|pricing)( attached)?"
-                    + "|(here is|here's|i have attached|i've attached|we have attached|enclosed is) (our|the|my|your)"
-                    + " (updated |revised |final )?(proposal|quote|quotation|offer|estimate|pricing)"
-                    + "|anbei (erhalten sie |finden sie )?(unser|unsere|das|mein) (angebot|kostenvoranschlag))",
+            "(?<![\\p{L}])(here is|here are|here's|attached is|attached are|attached you('ll| will) find|please find|find attached"
+                    + "|enclosed (is|are|please find|you will find)|i('ve| have) attached|we('ve| have) attached|i am (pleased|happy) to send"
+                    + "|sending you|as promised|below (is|are)|anbei|hier (ist |sind )?(unser|unsere|das|die|mein|meine)|im anhang"
+                    + "|beigefügt|ci-joint|vous trouverez|veuillez trouver|je vous (prie de trouver|adresse|envoie|transmets)|voici"
+                    + "|adjunto|le (adjunto|env[íi]o|remito)|aqu[íi] (tiene|est[áa])|te (env[íi]o|adjunto|paso)|in allegato|allego"
+                    + "|ecco|le (invio|trasmetto)|vi (invio|trasmetto)|ti (invio|mando)|bijgaand|hierbij|in de bijlage|als bijlage"
+                    + "|zoals beloofd|como (prometido|acordado)|come promesso|comme promis|wie versprochen|wie besprochen)"
+                    + "[^.!?\\n]{0,70}?(?<![\\p{L}])" + NOUN + "(?![\\p{L}])"
+                    + "|(?<![\\p{L}])(your|our|the|unser|notre|nuestra|il nostro|la nostra|onze)\\s+(\\p{L}+\\s+){0,2}" + NOUN
+                    + "\\s+(is ready|is attached|ist beigefügt|est jointe?|va en adjunto|è in allegato|zit in de bijlage)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** Money in the sender's own text: "USD 6,800", "29 €", "GBP 19 per user", "€1.200". */
+    private static final Pattern PRICE = Pattern.compile(
+            "((usd|eur|gbp|chf|\\$|€|£)\\s?\\d[\\d.,']*\\s?(k|m)?|\\d[\\d.,']*\\s?(k\\s?)?(usd|eur|gbp|chf|€|£|euro|euros|dollars))",
             Pattern.CASE_INSENSITIVE);
+
+    /** Offer words used in another sense: the rep asking someone else for a quote, a job offer, a quotation from a talk. */
+    private static final Pattern OTHER_SENSE = Pattern.compile(
+            "(?<![\\p{L}])(job offer|offer letter|offer of employment|offer to help|your (kind )?offer to|great quote|quote from|you were quoted"
+                    + "|propose a (time|date|slot)|call for (papers|proposals)|talk proposal|speaker proposal|abstract"
+                    + "|(can|could|would) you (please )?(send|give|provide|prepare) (me|us)( with)? (a|an|your)( \\p{L}+)? (quote|quotation|offer|estimate|proposal)"
+                    + "|please (send|provide) (me|us) (a|an|your)( \\p{L}+)? (quote|quotation|offer|estimate)|request for (a )?(quote|quotation)|\\brfq\\b"
+                    + "|(like|love|want) to (receive|get|have) (a|an|your)( \\p{L}+)? (quote|quotation|offer|estimate|proposal)"
+                    + "|send (us|me) (a|an|your|the)( \\p{L}+)? (quote|quotation|offer|estimate)"
+                    + "|(recibir|enviarnos|mandarnos|enviarme) (vuestra|su|la|una|un) (oferta|presupuesto|cotizaci[oó]n)"
+                    + "|(recevoir|nous envoyer|m'envoyer) (votre|un) (devis|offre|proposition)"
+                    + "|(ricevere|inviarci|mandarci) (il vostro|la vostra|un|una) (preventivo|offerta)"
+                    + "|(ontvangen|sturen) (jullie|uw|een) offerte|ihr angebot (zukommen|zusenden|schicken)"
+                    + "|(senden|schicken) sie (mir|uns) (bitte )?(ein|ihr) angebot|bitten (sie )?um ein angebot|angebot anfordern"
+                    + "|pourriez-vous (nous|m')(envoyer|faire|établir) (un|votre) devis|demande de devis"
+                    + "|(podr[íi]an|podr[íi]a|puede|pueden) (enviarnos|enviarme|mandarnos) (un|una|su) (presupuesto|cotizaci[oó]n|oferta)"
+                    + "|richiesta (di )?(preventivo|offerta)|potete (inviarci|mandarci) (un|il vostro) preventivo"
+                    + "|verzoek om (een )?offerte|(kunt|kunnen) (u|jullie) (ons|mij) een offerte)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static final Pattern NOT_AN_OFFER = Pattern.compile(
             "(?<![\\p{L}])(invoice|receipt|credit note|payment reminder|payment confirmation|order confirmation|remittance"
@@ -62,8 +91,8 @@ public final class ProposalDetector {
         List<Reason> reasons = new ArrayList<>();
         boolean namedAttachment = false;
         for (Attachment attachment : message.attachments()) {
-            Matcher word = OFFER_WORD.matcher(attachment.fileName());
-            if (word.find()) {
+            Matcher word = OFFER_WORD.matcher(attachment.fileName().replace('_', ' '));
+            if (isDocument(attachment) && word.find()) {
                 reasons.add(new Reason("attachment-name", 3,
                         "attachment '" + attachment.fileName() + "' is named like an offer (\"" + word.group(1) + "\")"));
                 namedAttachment = true;
@@ -78,11 +107,23 @@ public final class ProposalDetector {
         if (subjectWord.find()) {
             reasons.add(new Reason("subject-word", 2, "subject mentions \"" + subjectWord.group(1) + "\""));
         }
-        if (message.bodyText() != null) {
-            Matcher phrase = BODY_PHRASE.matcher(message.bodyText());
-            if (phrase.find()) {
-                reasons.add(new Reason("body-phrase", 3, "body says \"" + phrase.group(0).toLowerCase(Locale.ROOT) + "\""));
+        String own = OwnText.of(message.bodyText());
+        Matcher phrase = BODY_PHRASE.matcher(own);
+        if (phrase.find()) {
+            reasons.add(new Reason("body-phrase", 3, "body says \"" + phrase.group(0).toLowerCase(Locale.ROOT).strip() + "\""));
+        } else {
+            Matcher mention = OFFER_WORD.matcher(own);
+            if (mention.find()) {
+                reasons.add(new Reason("body-word", 1, "body mentions \"" + mention.group(1) + "\""));
             }
+        }
+        Matcher price = PRICE.matcher(own);
+        if (price.find()) {
+            reasons.add(new Reason("prices", 1, "body states a price (" + price.group(1).strip() + ")"));
+        }
+        Matcher otherSense = OTHER_SENSE.matcher(message.subject() + "\n" + own);
+        if (otherSense.find()) {
+            reasons.add(new Reason("other-sense", -6, "offer word in another sense: \"" + otherSense.group(1).toLowerCase(Locale.ROOT) + "\""));
         }
         Matcher negative = NOT_AN_OFFER.matcher(message.subject() + " "
                 + String.join(" ", message.attachments().stream().map(Attachment::fileName).toList()));
