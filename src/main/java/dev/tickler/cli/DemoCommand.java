@@ -34,7 +34,13 @@ final class DemoCommand implements Callable<Integer> {
         Clock clock = options.clock(spec);
         quietLogs();
         try (DemoWorld world = DemoWorld.start(clock)) {
-            int code = world.run(spec.commandLine().getOut());
+            int code = world.run(spec.commandLine().getOut(), (tickler, out) -> {
+                String id = world.pursuitId(world.scenarios().get(2)); // the out-of-office one
+                out.println();
+                out.println("Why? For example `tickler explain " + id + "`:");
+                out.println();
+                tickler.explain(id, clock).ifPresent(e -> ExplainReport.print(out, e, DemoWorld.ZONE));
+            });
             if (keepRunning && code == ExitCodes.OK) {
                 world.printConnectionHelp(spec.commandLine().getOut());
                 Thread.currentThread().join(); // until Ctrl-C

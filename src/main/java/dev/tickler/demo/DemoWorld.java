@@ -78,6 +78,11 @@ public final class DemoWorld implements AutoCloseable {
         return password;
     }
 
+    /** The pursuit id of a scenario's proposal. */
+    public String pursuitId(DemoScenario scenario) {
+        return PursuitAssembler.pursuitId("riley", scenario.proposalMessageId());
+    }
+
     public List<DemoScenario> scenarios() {
         return List.copyOf(scenarios);
     }
@@ -95,6 +100,14 @@ public final class DemoWorld implements AutoCloseable {
 
     /** Runs two passes and prints what happened; returns 0 when the second pass wrote nothing new. */
     public int run(PrintWriter out) throws MessagingException {
+        return run(out, (tickler, writer) -> { });
+    }
+
+    /**
+     * Runs two passes, prints what happened, then hands the still-open Tickler to {@code epilogue}
+     * (the CLI uses it to show one {@code explain}). Returns 0 when the second pass wrote nothing new.
+     */
+    public int run(PrintWriter out, java.util.function.BiConsumer<Tickler, PrintWriter> epilogue) throws MessagingException {
         TicklerConfig config = config();
         out.println("Tickler demo: an embedded IMAP server on 127.0.0.1:" + imapPort() + " with Riley's mailbox,");
         out.println("seeded with " + scenarios.size() + " situations as of " + clock.instant() + ".");
@@ -117,6 +130,7 @@ public final class DemoWorld implements AutoCloseable {
             out.println("Pass 2 (same mail, same time): " + second.placed().size() + " new drafts"
                     + (second.placed().isEmpty() ? " - a re-run never duplicates." : " - UNEXPECTED."));
             out.flush();
+            epilogue.accept(tickler, out);
             return second.failed() || !second.placed().isEmpty() ? 1 : 0;
         }
     }

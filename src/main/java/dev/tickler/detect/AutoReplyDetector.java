@@ -19,7 +19,8 @@ public final class AutoReplyDetector {
             Pattern.CASE_INSENSITIVE);
     /** Subjects only mail systems write. */
     private static final Pattern SUBJECT = Pattern.compile(
-            "^(automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|autoresponder|auto:|vacation reply"
+            "^(automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|autoresponder|auto:|vacation reply|ticket received"
+                    + "|request received|\\[ticket|\\[case|we received your (request|message)"
                     + "|automatische antwort|automatische nachricht|abwesenheitsnotiz|r[ée]ponse automatique|message d'absence"
                     + "|respuesta autom[áa]tica|risposta automatica|automatisch antwoord|afwezigheidsbericht)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -29,15 +30,24 @@ public final class AutoReplyDetector {
                     + "|absence du bureau|absent du bureau|absence|fuera de la oficina|ausencia|ausente|fuori (sede|ufficio)|assente"
                     + "|afwezig|niet aanwezig)(\\s*$|\\s*[:(\\-–]|\\s+(until|till|from|reply|notice|auto|returning|back|bis|vom|jusqu|du|hasta|del|fino|dal|tot|van)\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A body that says of itself that it is automatic (not one that merely mentions an auto-responder product). */
     private static final Pattern BODY = Pattern.compile(
-            "(this is an? auto(matic|mated|matically generated)[- ]?(reply|response|message|e-?mail|notification)"
-                    + "|(automatic|automated|auto)[- ](reply|response)\\b.{0,40}\\b(out of|away|absent|leave|vacation|holiday)"
-                    + "|dies ist eine automatische (antwort|nachricht|e-?mail|benachrichtigung)"
-                    + "|automatisch (generierte|erstellte) (antwort|nachricht)"
-                    + "|ceci est (une r[ée]ponse|un message) automatique|r[ée]ponse automatique"
-                    + "|esta es una respuesta autom[áa]tica|(mensaje|respuesta) autom[áa]tic[oa]"
-                    + "|questa [èe] una risposta automatica|(messaggio|risposta) automatic[oa]"
-                    + "|dit is een automatisch (antwoord|bericht|gegenereerd)|automatisch (antwoord|bericht))",
+            "(\\A\\s*(mensaje autom[áa]tico|respuesta autom[áa]tica|automatic reply|auto-?reply|automatische antwort"
+                    + "|r[ée]ponse automatique|message automatique|risposta automatica|messaggio automatico|automatisch antwoord"
+                    + "|out of office)\\s*:"
+                    + "|this is an? auto(matic|mated|matically generated)[- ]?(reply|response|message|e-?mail|notification|acknowledg(e)?ment)"
+                    + "|this (message|e-?mail) (is|was) (sent |generated )?automatic(ally)?( generated| sent)?"
+                    + "|(automatic|automated) (reply|response)\\b.{0,40}\\b(out of|away|absent|leave|vacation|holiday)"
+                    + "|(we have|we've) received your (request|message|e-?mail|inquiry|enquiry)[^.]{0,80}(ticket|case|reference)"
+                    + "|a (support )?ticket has been (created|opened)"
+                    + "|dies ist eine automatische (antwort|nachricht|e-?mail|benachrichtigung|eingangsbest[äa]tigung)"
+                    + "|diese (nachricht|e-?mail) wurde automatisch (erstellt|generiert|versandt|verschickt)"
+                    + "|ceci est (une r[ée]ponse|un message|un accus[ée] de r[ée]ception) automatique"
+                    + "|(ce message|cet e-?mail|ce courriel) (a [ée]t[ée]|est) (envoy[ée]|g[ée]n[ée]r[ée]) automatiquement"
+                    + "|([ée]sta|esta) es una respuesta autom[áa]tica|([ée]ste|este) es un (mensaje|correo) autom[áa]tico"
+                    + "|(mensaje|correo) generado autom[áa]ticamente"
+                    + "|questa [èe] una risposta automatica|questo [èe] un messaggio automatico|messaggio generato automaticamente"
+                    + "|dit is een automatisch (antwoord|bericht|gegenereerd)|dit bericht is automatisch (verzonden|gegenereerd))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     /** Only the start of a body counts: a person may quote an auto-reply further down. */
     private static final int BODY_WINDOW = 600;

@@ -40,21 +40,27 @@ public final class ReturnDateParser {
             Pattern.compile("^(?<a>\\d{1,2})[./](?<b>\\d{1,2})(?:[./](?<y>\\d{2,4}))?\\.?(?!\\d)"));
 
     private static final Pattern CUE = Pattern.compile(
-            "(?<until>\\b(?:until|till|through|thru|up to and including|bis\\s+(?:einschlie(?:ß|ss)lich|inklusive|zum|am)?"
-                    + "|bis|jusqu'(?:au|à)|jusqu’(?:au|à)|hasta\\s+el|hasta|fino\\s+al|fino\\s+a|tot\\s+en\\s+met|t/m|tot)\\b)"
-                    + "|(?<back>\\b(?:back\\s+(?:in\\s+(?:the\\s+)?office\\s+)?(?:on|from)|return(?:ing)?\\s+(?:to\\s+(?:the\\s+)?office\\s+)?(?:on)?"
+            // Explicit returns first: "won't be back until X" means back on X.
+            "(?<back>\\b(?:(?:be\\s+)?back\\s+(?:in\\s+(?:the\\s+)?office\\s+)?(?:on|from|until|by)"
+                    + "|return(?:ing)?\\s+(?:to\\s+(?:the\\s+)?office\\s+)?(?:on)?|reopen(?:s|ing)?\\s+(?:on)?"
                     + "|available\\s+(?:again\\s+)?(?:on|from)|(?:be\\s+)?back|returning"
-                    + "|wieder\\s+(?:da|erreichbar|im\\s+b[üu]ro)\\s+(?:am|ab)|zur[üu]ck\\s+am"
-                    + "|de\\s+retour\\s+(?:le|au\\s+bureau\\s+le)?|retour\\s+(?:prévu\\s+)?le"
-                    + "|de\\s+vuelta\\s+el|regreso\\s+el|regresar[ée]\\s+el"
-                    + "|rientrer[òo]\\s+(?:in\\s+ufficio\\s+)?il|di\\s+ritorno\\s+il|rientro\\s+(?:previsto\\s+)?il"
+                    + "|wieder\\s+(?:da|erreichbar|im\\s+b[üu]ro)\\s+(?:am|ab)|zur[üu]ck\\s+am|r[üu]ckkehr\\s+am"
+                    + "|de\\s+retour\\s+(?:le|au\\s+bureau\\s+le)?|retour\\s+(?:prévu\\s+)?le|reprendrai(?:\\s+le\\s+travail|\\s+mes\\s+fonctions)?"
+                    + "|de\\s+vuelta\\s+el|regreso\\s+el|regresar[ée]\\s+el|volver[áée]\\s+(?:a\\s+la\\s+oficina\\s+)?(?:hasta\\s+)?el"
+                    + "|rientrer[òo]\\s+(?:in\\s+ufficio\\s+)?(?:il)?|di\\s+ritorno\\s+il|rientro\\s+(?:previsto\\s+)?(?:il)?"
                     + "|terug\\s+op|weer\\s+aanwezig\\s+op)\\b)"
-                    // "ab", "vanaf", "à partir du" start an absence as often as they end one: only with "wieder" & co after the date.
-                    + "|(?<from>\\b(?:ab\\s+(?:dem|den)?|vanaf|à\\s+partir\\s+du|a\\s+partir\\s+del?|from)\\b)",
+                    // The end of an absence: the day after is the first day back.
+                    + "|(?<until>\\b(?:until|till|through|thru|up to and including|bis\\s+(?:einschlie(?:ß|ss)lich|inklusive|zum|am)?"
+                    + "|bis|jusqu'(?:au|à)|jusqu’(?:au|à)|hasta\\s+el|hasta|fino\\s+al|fino\\s+a|tot\\s+en\\s+met|t/m|tot"
+                    + "|(?:from|vom|du|del|dal|van)\\s+(?:\\p{L}+\\s+)?\\d{1,2}(?:st|nd|rd|th|er)?\\.?(?:\\s*\\p{L}+\\.?)?(?:\\s+\\d{4})?"
+                    + "\\s*(?:to|bis|au|al|tot|[-–]))\\b|(?<=[-–])\\s*)"
+                    // "ab", "vanaf", "op", "à partir du" start an absence as often as they end one: only with "wieder" & co right after.
+                    + "|(?<from>\\b(?:ab\\s+(?:dem|den)?|vanaf|op|à\\s+partir\\s+du|a\\s+partir\\s+del?|from)\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern BACK_AFTER_DATE = Pattern.compile(
-            "^.{0,40}?\\b(wieder|weer|back|de retour|disponible|erreichbar|aanwezig|im büro|zurück|again)\\b",
+            "^[^–\\-]{0,25}?\\b(wieder|weer|back|de retour|erreichbar|aanwezig|im büro|zurück|again)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern RANGE_WORD = Pattern.compile("(?iu)\\b(to|bis|au|al|tot|till|until)\\b");
 
     private ReturnDateParser() {
     }
@@ -69,22 +75,29 @@ public final class ReturnDateParser {
             return Optional.empty();
         }
         String flat = text.replace('\u00a0', ' ').replaceAll("\\s+", " ");
-        List<LocalDate> found = new ArrayList<>();
+        List<LocalDate> back = new ArrayList<>();
+        List<LocalDate> until = new ArrayList<>();
         Matcher cue = CUE.matcher(flat);
         while (cue.find()) {
             Cue kind = cue.group("until") != null ? Cue.AWAY_UNTIL : cue.group("back") != null ? Cue.BACK_ON : Cue.FROM;
             String rest = skipFiller(flat.substring(cue.end()));
             Optional<LocalDate> date = dateAt(rest, sentOn, usFirst);
-            if (date.isPresent() && kind == Cue.FROM && !BACK_AFTER_DATE.matcher(rest).find()) {
+            if (date.isEmpty()) {
                 continue;
             }
-            if (date.isPresent()) {
-                LocalDate d = kind == Cue.AWAY_UNTIL ? date.get().plusDays(1) : date.get();
-                if (!d.isBefore(sentOn) && d.isBefore(sentOn.plusYears(1))) {
-                    found.add(d);
+            if (kind == Cue.FROM) {
+                Matcher confirm = BACK_AFTER_DATE.matcher(rest);
+                if (!confirm.find() || RANGE_WORD.matcher(rest.substring(0, confirm.start(1))).find()) {
+                    continue;
                 }
             }
+            LocalDate d = kind == Cue.AWAY_UNTIL ? date.get().plusDays(1) : date.get();
+            if (!d.isBefore(sentOn) && d.isBefore(sentOn.plusYears(1))) {
+                (kind == Cue.AWAY_UNTIL ? until : back).add(d);
+            }
         }
+        // An explicit "back on" outranks an "until": "away until Friday, back in the office on Monday".
+        List<LocalDate> found = back.isEmpty() ? until : back;
         return found.stream().findFirst();
     }
 

@@ -135,6 +135,31 @@ class DemoScenariosIT {
         }
     }
 
+    @Test
+    void explainWorksForEveryDemoPursuitAndNamesTheRuleBehindEachVerdict() throws Exception {
+        try (Tickler tickler = Tickler.start(inMemory(world.config()), NOW)) {
+            tickler.scan(false, NOW);
+            Map<String, List<String>> expectedRules = Map.of(
+                    "Unanswered proposal (8 days)", List.of("attachment-name (+3)", "body-phrase (+3)", "Decision: drafted"),
+                    "Proposal answered by the prospect", List.of("inbound: from outside, not automatic", "[in the thread]", "Decision: answered"),
+                    "Only an out-of-office reply", List.of("rfc3834-auto-submitted", "auto-reply-subject", "return-date: back on"),
+                    "Proposal bounced (contact left?)", List.of("rfc3464-report", "Bounced addresses (never written to again): gavin@hooli.example"),
+                    "Three unanswered follow-ups", List.of("Decision: drafted, next revival #4", "3 touches reached"));
+            for (DemoScenario s : world.scenarios()) {
+                var explanation = tickler.explain(world.pursuitId(s), NOW);
+                if (!expectedRules.containsKey(s.name())) {
+                    assertTrue(explanation.isEmpty() || explanation.get().pursuit() == null, s.name() + " is no pursuit");
+                    continue;
+                }
+                java.io.StringWriter text = new java.io.StringWriter();
+                dev.tickler.cli.ExplainReport.print(new java.io.PrintWriter(text), explanation.orElseThrow(), DemoWorld.ZONE);
+                for (String rule : expectedRules.get(s.name())) {
+                    assertTrue(text.toString().contains(rule), s.name() + ": expected «" + rule + "» in\n" + text);
+                }
+            }
+        }
+    }
+
     private Map<String, String> drafted(PassReport report) {
         Map<String, String> out = new HashMap<>();
         for (DemoScenario s : world.scenarios()) {
