@@ -17,6 +17,8 @@ public final class ConfigDescriber {
         lines.add("company.domains=" + c.companyDomains().size() + " domain(s)");
         lines.add("policy.graceBusinessDays=" + c.policy().graceBusinessDays() + " policy.intervalDays=" + c.policy().intervalDays()
                 + " policy.maxTouches=" + c.policy().maxTouches());
+        lines.add("detection.threshold=" + c.detection().threshold() + " detection.weights=" + c.detection().weights()
+                + " detection.offerWords=" + c.detection().offerWords().size() + " detection.notOfferWords=" + c.detection().notOfferWords().size());
         lines.add("templates=" + c.templates().map(Object::toString).orElse("(built in)") + " locale=" + c.locale()
                 + " pollInterval=" + c.pollInterval());
         for (TicklerConfig.Mailbox m : c.mailboxes()) {

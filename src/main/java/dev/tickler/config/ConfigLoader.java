@@ -1,5 +1,6 @@
 package dev.tickler.config;
 
+import dev.tickler.detect.ProposalRules;
 import dev.tickler.imap.ImapSettings.Security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -78,7 +79,7 @@ public final class ConfigLoader {
             root.problem("the configuration is empty");
             return null;
         }
-        root.onlyKeys("stateDir", "store", "company", "policy", "templates", "locale", "pollInterval", "mailboxes");
+        root.onlyKeys("stateDir", "store", "company", "policy", "detection", "templates", "locale", "pollInterval", "mailboxes");
         Path stateDir = Path.of(root.get("stateDir").text().orElse("./data"));
         TicklerConfig.Store store = readStore(root.get("store"), stateDir, secrets);
         ConfigNode company = root.get("company");
@@ -99,6 +100,7 @@ public final class ConfigLoader {
                 policy.get("graceBusinessDays").integer(3, 0, 60),
                 policy.get("intervalDays").integer(7, 1, 365),
                 policy.get("maxTouches").integer(3, 0, 20));
+        ProposalRules detection = readDetection(root.get("detection"));
         Optional<Path> templates = root.get("templates").text().map(Path::of);
         templates.ifPresent(t -> {
             if (!Files.isDirectory(t)) {
@@ -127,7 +129,22 @@ public final class ConfigLoader {
                 mailboxes.add(mailbox);
             }
         }
-        return new TicklerConfig(stateDir, store, domains, cadence, templates, locale, pollInterval, mailboxes);
+        return new TicklerConfig(stateDir, store, domains, cadence, detection, templates, locale, pollInterval, mailboxes);
+    }
+
+    private static ProposalRules readDetection(ConfigNode node) {
+        node.onlyKeys("threshold", "weights", "offerWords", "notOfferWords");
+        int threshold = node.get("threshold").integer(ProposalRules.DEFAULT_THRESHOLD, 1, 50);
+        ConfigNode weightsNode = node.get("weights");
+        weightsNode.onlyKeys(ProposalRules.DEFAULT_WEIGHTS.keySet().toArray(new String[0]));
+        Map<String, Integer> weights = new java.util.LinkedHashMap<>();
+        for (String rule : ProposalRules.DEFAULT_WEIGHTS.keySet()) {
+            ConfigNode w = weightsNode.get(rule);
+            if (!w.isMissing()) {
+                weights.put(rule, w.integer(ProposalRules.DEFAULT_WEIGHTS.get(rule), -50, 50));
+            }
+        }
+        return new ProposalRules(threshold, weights, node.get("offerWords").textList(), node.get("notOfferWords").textList());
     }
 
     private static TicklerConfig.Store readStore(ConfigNode node, Path stateDir, SecretResolver secrets) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 /**
  * The whole configuration, validated. Built only by {@link ConfigLoader}; immutable afterwards.
  *
+ * @param detection   proposal-detection weights, threshold and extra words
  * @param templates   the templates directory, or empty for the templates built into the jar
  * @param pollInterval how long the daemon waits between passes over a mailbox
  */
@@ -19,6 +20,7 @@ public record TicklerConfig(
         Store store,
         List<String> companyDomains,
         Policy policy,
+        dev.tickler.detect.ProposalRules detection,
         Optional<Path> templates,
         String locale,
         Duration pollInterval,

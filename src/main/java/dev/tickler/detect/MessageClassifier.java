@@ -22,13 +22,18 @@ public final class MessageClassifier {
 
     private final RepIdentity identity;
     private final ZoneId zone;
-    private final ProposalDetector proposals = new ProposalDetector();
+    private final ProposalDetector proposals;
     private final AutoReplyDetector autoReplies = new AutoReplyDetector();
     private final BounceDetector bounces = new BounceDetector();
 
-    public MessageClassifier(RepIdentity identity, ZoneId zone) {
+    public MessageClassifier(RepIdentity identity, ZoneId zone, ProposalRules rules) {
         this.identity = identity;
         this.zone = zone;
+        this.proposals = new ProposalDetector(rules);
+    }
+
+    public MessageClassifier(RepIdentity identity, ZoneId zone) {
+        this(identity, zone, ProposalRules.DEFAULT);
     }
 
     public MessageClassifier(RepIdentity identity) {
@@ -92,13 +97,13 @@ public final class MessageClassifier {
         if (!external) {
             reasons.add(Reason.of("internal-only", "every recipient is inside the company"));
         }
-        if (ProposalDetector.isProposal(score, message, identity)) {
-            reasons.add(Reason.of("proposal", "score " + score + " reaches threshold " + ProposalDetector.THRESHOLD
+        if (proposals.isProposal(score, message, identity)) {
+            reasons.add(Reason.of("proposal", "score " + score + " reaches threshold " + proposals.threshold()
                     + " and mail goes outside the company"));
             return new Classification(MessageKind.PROPOSAL, score, reasons);
         }
         if (external) {
-            reasons.add(Reason.of("not-a-proposal", "score " + score + " is below threshold " + ProposalDetector.THRESHOLD));
+            reasons.add(Reason.of("not-a-proposal", "score " + score + " is below threshold " + proposals.threshold()));
         }
         return new Classification(MessageKind.OUTBOUND, score, reasons);
     }

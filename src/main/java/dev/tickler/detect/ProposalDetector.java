@@ -11,12 +11,48 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Scores a message the rep sent for "this carries an offer". Each rule adds a weight; the message
- * is a proposal when it reaches {@link #THRESHOLD} and goes to at least one external address.
+ * Scores a message the rep sent for "this carries an offer". Each rule adds a weight (see
+ * {@link ProposalRules}); the message is a proposal when it reaches the threshold and goes to at least
+ * one external address.
  */
 public final class ProposalDetector {
 
-    public static final int THRESHOLD = 3;
+    private final ProposalRules rules;
+    private final Pattern extraOffer;
+    private final Pattern extraNotOffer;
+
+    public ProposalDetector(ProposalRules rules) {
+        this.rules = rules;
+        this.extraOffer = words(rules.offerWords());
+        this.extraNotOffer = words(rules.notOfferWords());
+    }
+
+    public ProposalDetector() {
+        this(ProposalRules.DEFAULT);
+    }
+
+    public int threshold() {
+        return rules.threshold();
+    }
+
+    private static Pattern words(List<String> words) {
+        if (words.isEmpty()) {
+            return null;
+        }
+        return Pattern.compile("(?<![\\p{L}])(" + String.join("|", words.stream().map(Pattern::quote).toList()) + ")(?![\\p{L}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** The first word the built-in list, or else the team's own list, finds in {@code text}. */
+    private static java.util.Optional<String> firstWord(Pattern builtIn, Pattern extra, String text) {
+        for (Pattern p : extra == null ? List.of(builtIn) : List.of(builtIn, extra)) {
+            Matcher m = p.matcher(text);
+            if (m.find()) {
+                return java.util.Optional.of(m.group(1));
+            }
+        }
+        return java.util.Optional.empty();
+    }
 
     /** Offer nouns in six languages, with German compounds ("Preisangebot", "Richtpreisangebot"). */
     private static final String NOUN = "(proposals?|quotes?|quotation|offers?|estimates?|cost estimate|sow|statement[ _-]of[ _-]work"
@@ -91,51 +127,45 @@ public final class ProposalDetector {
         List<Reason> reasons = new ArrayList<>();
         boolean namedAttachment = false;
         for (Attachment attachment : message.attachments()) {
-            Matcher word = OFFER_WORD.matcher(attachment.fileName().replace('_', ' '));
-            if (isDocument(attachment) && word.find()) {
-                reasons.add(new Reason("attachment-name", 3,
-                        "attachment '" + attachment.fileName() + "' is named like an offer (\"" + word.group(1) + "\")"));
+            java.util.Optional<String> word = firstWord(OFFER_WORD, extraOffer, attachment.fileName().replace('_', ' '));
+            if (isDocument(attachment) && word.isPresent()) {
+                reasons.add(new Reason("attachment-name", rules.weight("attachmentName"),
+                        "attachment '" + attachment.fileName() + "' is named like an offer (\"" + word.get() + "\")"));
                 namedAttachment = true;
                 break;
             }
         }
         if (!namedAttachment) {
             message.attachments().stream().filter(ProposalDetector::isDocument).findFirst().ifPresent(a ->
-                    reasons.add(new Reason("document-attached", 1, "a document is attached ('" + a.fileName() + "')")));
+                    reasons.add(new Reason("document-attached", rules.weight("documentAttached"), "a document is attached ('" + a.fileName() + "')")));
         }
-        Matcher subjectWord = OFFER_WORD.matcher(message.subject());
-        if (subjectWord.find()) {
-            reasons.add(new Reason("subject-word", 2, "subject mentions \"" + subjectWord.group(1) + "\""));
-        }
+        firstWord(OFFER_WORD, extraOffer, message.subject()).ifPresent(w ->
+                reasons.add(new Reason("subject-word", rules.weight("subjectWord"), "subject mentions \"" + w + "\"")));
         String own = OwnText.of(message.bodyText());
         Matcher phrase = BODY_PHRASE.matcher(own);
         if (phrase.find()) {
-            reasons.add(new Reason("body-phrase", 3, "body says \"" + phrase.group(0).toLowerCase(Locale.ROOT).strip() + "\""));
+            reasons.add(new Reason("body-phrase", rules.weight("bodyPhrase"), "body says \"" + phrase.group(0).toLowerCase(Locale.ROOT).strip() + "\""));
         } else {
-            Matcher mention = OFFER_WORD.matcher(own);
-            if (mention.find()) {
-                reasons.add(new Reason("body-word", 1, "body mentions \"" + mention.group(1) + "\""));
-            }
+            firstWord(OFFER_WORD, extraOffer, own).ifPresent(w ->
+                    reasons.add(new Reason("body-word", rules.weight("bodyWord"), "body mentions \"" + w + "\"")));
         }
         Matcher price = PRICE.matcher(own);
         if (price.find()) {
-            reasons.add(new Reason("prices", 1, "body states a price (" + price.group(1).strip() + ")"));
+            reasons.add(new Reason("prices", rules.weight("prices"), "body states a price (" + price.group(1).strip() + ")"));
         }
         Matcher otherSense = OTHER_SENSE.matcher(message.subject() + "\n" + own);
         if (otherSense.find()) {
-            reasons.add(new Reason("other-sense", -6, "offer word in another sense: \"" + otherSense.group(1).toLowerCase(Locale.ROOT) + "\""));
+            reasons.add(new Reason("other-sense", rules.weight("otherSense"), "offer word in another sense: \"" + otherSense.group(1).toLowerCase(Locale.ROOT) + "\""));
         }
-        Matcher negative = NOT_AN_OFFER.matcher(message.subject() + " "
-                + String.join(" ", message.attachments().stream().map(Attachment::fileName).toList()));
-        if (negative.find()) {
-            reasons.add(new Reason("not-an-offer", -6, "mentions \"" + negative.group(1) + "\""));
-        }
+        firstWord(NOT_AN_OFFER, extraNotOffer, message.subject() + " "
+                + String.join(" ", message.attachments().stream().map(Attachment::fileName).toList()))
+                .ifPresent(w -> reasons.add(new Reason("not-an-offer", rules.weight("notAnOffer"), "mentions \"" + w + "\"")));
         boolean calendar = message.attachments().stream().anyMatch(a -> a.mimeType().equals("text/calendar")
                 || a.mimeType().equals("application/ics") || a.fileName().toLowerCase(Locale.ROOT).endsWith(".ics"));
         if (calendar || INVITATION.matcher(message.subject()).find()) {
-            reasons.add(new Reason("calendar-invitation", -6, "a calendar invitation, not an offer"));
+            reasons.add(new Reason("calendar-invitation", rules.weight("calendarInvitation"), "a calendar invitation, not an offer"));
         }
-        bulk(message).ifPresent(reasons::add);
+        bulk(message).map(r -> new Reason(r.rule(), rules.weight("bulk"), r.detail())).ifPresent(reasons::add);
         return reasons;
     }
 
@@ -153,8 +183,8 @@ public final class ProposalDetector {
     }
 
     /** True when the rep sent it, it reaches someone outside the company, and it scores enough. */
-    public static boolean isProposal(int score, MailMessage message, RepIdentity identity) {
-        return score >= THRESHOLD && message.recipients().stream().anyMatch(identity::isExternal);
+    public boolean isProposal(int score, MailMessage message, RepIdentity identity) {
+        return score >= rules.threshold() && message.recipients().stream().anyMatch(identity::isExternal);
     }
 
     private static boolean isDocument(Attachment attachment) {

@@ -28,6 +28,6 @@ record MailboxWiring(String id, ImapSettings imap, MessageClassifier classifier,
         ImapSettings imap = new ImapSettings(i.host(), i.port(), i.security(), i.username(), i.password().reveal(),
                 i.sentFolder(), i.draftsFolder(), i.scanFolders(), i.timeout(), i.batchSize());
         PursuitBoard board = new PursuitBoard(identity, new PursuitAssembler(mailbox.id(), identity), planner, composer);
-        return new MailboxWiring(mailbox.id(), imap, new MessageClassifier(identity, mailbox.timezone()), board);
+        return new MailboxWiring(mailbox.id(), imap, new MessageClassifier(identity, mailbox.timezone(), config.detection()), board);
     }
 }

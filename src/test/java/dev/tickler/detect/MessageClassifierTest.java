@@ -45,6 +45,31 @@ class MessageClassifierTest {
     }
 
     @Test
+    void aTeamCanAddItsOwnOfferWordsAndWeights() {
+        var tender = sent("<t@acme.example>").to(GINA).subject("Documents").attachment("Tender_Response_Lot2.pdf", "application/pdf").build();
+        assertEquals(MessageKind.OUTBOUND, classifier.classify(tender).kind());
+        var rules = new ProposalRules(3, java.util.Map.of("documentAttached", 0), java.util.List.of("tender response"), java.util.List.of());
+        Classification c = new MessageClassifier(IDENTITY, java.time.ZoneId.of("UTC"), rules).classify(tender);
+        assertEquals(MessageKind.PROPOSAL, c.kind());
+        assertTrue(c.reasons().stream().anyMatch(r -> r.rule().equals("attachment-name") && r.detail().contains("Tender Response")), c.reasons().toString());
+    }
+
+    @Test
+    void aQuoteTheRepAsksASupplierForIsNotAProposal() {
+        var request = sent("<q@acme.example>").to(GINA).subject("Quote for banners")
+                .body("Hi, could you please send us a quote for 20 roll-up banners? Thanks, Riley").build();
+        assertEquals(MessageKind.OUTBOUND, classifier.classify(request).kind());
+    }
+
+    @Test
+    void aReplyQuotingOurProposalIsNotItselfAProposal() {
+        var chat = sent("<c@acme.example>").to(GINA).subject("Re: lunch").body(
+                "Sounds good, see you at noon.\n\nOn Tue, 3 Mar 2026 at 10:00, Gina Glass wrote:\n"
+                        + "> Riley, attached is our proposal for the offsite\n").build();
+        assertEquals(MessageKind.OUTBOUND, classifier.classify(chat).kind());
+    }
+
+    @Test
     void anInvoiceIsNotAProposal() {
         Classification c = classifier.classify(sent("<i@acme.example>").to(GINA).subject("Invoice 2026-14 for your quote")
                 .attachment("Invoice-2026-14.pdf", "application/pdf").build());

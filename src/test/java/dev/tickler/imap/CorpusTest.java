@@ -50,19 +50,26 @@ class CorpusTest {
         }
     }
 
-    private static final List<Result> RESULTS = new ArrayList<>();
+    private static List<Result> RESULTS;
 
     @BeforeAll
     static void classifyTheCorpus() throws Exception {
-        for (Row row : labels()) {
-            RESULTS.add(classify(row));
+        RESULTS = evaluate(CORPUS, CLASSIFIER);
+    }
+
+    /** Classifies every labeled message under {@code dir} (labels*.csv there name the files, relative to it). */
+    static List<Result> evaluate(Path dir, MessageClassifier classifier) throws Exception {
+        List<Result> results = new ArrayList<>();
+        for (Row row : labels(dir)) {
+            results.add(classify(dir, row, classifier));
         }
+        return results;
     }
 
     @Test
     void theCorpusIsLargeAndEveryFileIsLabeledOnce() throws Exception {
         Set<String> labeled = new TreeSet<>();
-        for (Row r : labels()) {
+        for (Row r : labels(CORPUS)) {
             assertTrue(labeled.add(r.file()), "labeled twice: " + r.file());
         }
         Set<String> files = new TreeSet<>();
@@ -79,7 +86,7 @@ class CorpusTest {
 
     @Test
     void meetsTheAccuracyTargets() throws Exception {
-        Metrics m = new Metrics();
+        Metrics m = new Metrics(RESULTS);
         String report = m.report();
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
@@ -94,12 +101,18 @@ class CorpusTest {
 
     @Test
     void returnDatesAndFailedRecipientsAreRead() {
-        Metrics m = new Metrics();
+        Metrics m = new Metrics(RESULTS);
         assertTrue(m.returnDateAccuracy() >= 0.90, "return dates " + m.returnDateAccuracy() + "\n" + m.returnDateMisses());
         assertTrue(m.failedRecipientAccuracy() >= 0.95, "failed recipients " + m.failedRecipientAccuracy() + "\n" + m.failedMisses());
     }
 
     static final class Metrics {
+
+        private final List<Result> RESULTS;
+
+        Metrics(List<Result> results) {
+            this.RESULTS = results;
+        }
 
         long count(String label, MessageKind kind) {
             return RESULTS.stream().filter(r -> r.row().label().equals(label) && r.kind() == kind).count();
@@ -208,8 +221,8 @@ class CorpusTest {
         }
     }
 
-    private static Result classify(Row row) throws Exception {
-        byte[] raw = Files.readAllBytes(CORPUS.resolve(row.file()));
+    private static Result classify(Path dir, Row row, MessageClassifier classifier) throws Exception {
+        byte[] raw = Files.readAllBytes(dir.resolve(row.file()));
         String text = new String(raw, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace("\n", "\r\n");
         MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()),
                 new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1))) {
@@ -222,16 +235,16 @@ class CorpusTest {
         MailMessage headers = MessageMapper.headers(parsed, outbound ? "Sent" : "INBOX", outbound ? FolderRole.SENT : FolderRole.INBOX, 1);
         // Production reads bodies of the rep's external mail and of replies to proposals: every inbound corpus message is one.
         MailMessage message = headers;
-        if (!outbound || CLASSIFIER.wantsBody(headers)) {
+        if (!outbound || classifier.wantsBody(headers)) {
             List<String> defects = new ArrayList<>(headers.defects());
             message = headers.withBody(MessageMapper.bodyText(parsed, defects));
         }
-        return new Result(row, CLASSIFIER.classify(message), message);
+        return new Result(row, classifier.classify(message), message);
     }
 
-    static List<Row> labels() throws Exception {
+    static List<Row> labels(Path dir) throws Exception {
         List<Row> rows = new ArrayList<>();
-        try (Stream<Path> files = Files.list(CORPUS)) {
+        try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().matches("labels.*\\.csv")).sorted().toList()) {
                 List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
                 List<String> header = List.of(lines.get(0).strip().split(","));

@@ -214,6 +214,6 @@ class DemoScenariosIT {
 
     static TicklerConfig inMemory(TicklerConfig c) {
         return new TicklerConfig(c.stateDir(), new TicklerConfig.Store("jdbc:hsqldb:mem:" + UUID.randomUUID(), "SA", Optional.empty()),
-                c.companyDomains(), c.policy(), c.templates(), c.locale(), c.pollInterval(), c.mailboxes());
+                c.companyDomains(), c.policy(), c.detection(), c.templates(), c.locale(), c.pollInterval(), c.mailboxes());
     }
 }

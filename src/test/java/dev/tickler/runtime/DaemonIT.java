@@ -30,7 +30,7 @@ class DaemonIT {
                             dev.tickler.config.Secret.literal("wrong"), i.sentFolder(), i.draftsFolder(), i.scanFolders(), i.timeout(), i.batchSize()));
             TicklerConfig config = new TicklerConfig(demo.stateDir(),
                     new TicklerConfig.Store("jdbc:hsqldb:mem:" + UUID.randomUUID(), "SA", Optional.empty()),
-                    demo.companyDomains(), demo.policy(), demo.templates(), demo.locale(), Duration.ofSeconds(10),
+                    demo.companyDomains(), demo.policy(), demo.detection(), demo.templates(), demo.locale(), Duration.ofSeconds(10),
                     java.util.List.of(bad, good));
             try (Tickler tickler = Tickler.start(config, NOW)) {
                 Daemon daemon = new Daemon(tickler, NOW);
