@@ -6,5 +6,7 @@ public enum Action {
     /** A short follow-up asking for a day and a time (seeds 003, 004). */
     REMINDER,
     /** The "I'll assume you're not in a position to go ahead" message (seed 002). */
-    REVIVAL
+    REVIVAL,
+    /** A short check-in every so often after an unanswered revival (seed 000: never dump the account). */
+    NURTURE
 }

@@ -11,7 +11,8 @@ final class CheckConfigCommand extends ConfiguredCommand {
 
     @Override
     int run(TicklerConfig config) {
-        TemplateLoader.load(config.templates(), config.locale());
+        var library = TemplateLoader.library(config.templates(), config.locale(), config.localeByDomain());
+        out().println("Templates: " + library.locales() + ", default " + config.locale());
         out().println("Configuration " + options.configFile() + " is valid.");
         ConfigDescriber.describe(config).forEach(line -> out().println("  " + line));
         return ExitCodes.OK;

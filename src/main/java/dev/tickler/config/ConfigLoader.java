@@ -1,6 +1,12 @@
 package dev.tickler.config;
 
+import dev.tickler.cadence.BusinessCalendar;
+import dev.tickler.cadence.CadencePolicy;
 import dev.tickler.detect.ProposalRules;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumSet;
 import dev.tickler.imap.ImapSettings.Security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -79,7 +85,8 @@ public final class ConfigLoader {
             root.problem("the configuration is empty");
             return null;
         }
-        root.onlyKeys("stateDir", "store", "company", "policy", "detection", "templates", "locale", "pollInterval", "mailboxes");
+        root.onlyKeys("stateDir", "store", "company", "policy", "detection", "templates", "locale", "localeByDomain",
+                "pollInterval", "mailboxes");
         Path stateDir = Path.of(root.get("stateDir").text().orElse("./data"));
         TicklerConfig.Store store = readStore(root.get("store"), stateDir, secrets);
         ConfigNode company = root.get("company");
@@ -94,12 +101,7 @@ public final class ConfigLoader {
                 }
             });
         }
-        ConfigNode policy = root.get("policy");
-        policy.onlyKeys("graceBusinessDays", "intervalDays", "maxTouches");
-        TicklerConfig.Policy cadence = new TicklerConfig.Policy(
-                policy.get("graceBusinessDays").integer(3, 0, 60),
-                policy.get("intervalDays").integer(7, 1, 365),
-                policy.get("maxTouches").integer(3, 0, 20));
+        TicklerConfig.Policy cadence = readPolicy(root.get("policy"), TicklerConfig.Policy.DEFAULT);
         ProposalRules detection = readDetection(root.get("detection"));
         Optional<Path> templates = root.get("templates").text().map(Path::of);
         templates.ifPresent(t -> {
@@ -112,6 +114,11 @@ public final class ConfigLoader {
             root.get("locale").problem("must be a language code like en or de, was \"" + locale + "\"");
         }
         Duration pollInterval = readDuration(root.get("pollInterval"), Duration.ofMinutes(5));
+        Map<String, String> localeByDomain = new java.util.LinkedHashMap<>();
+        ConfigNode byDomain = root.get("localeByDomain");
+        for (String domain : byDomain.keys()) {
+            byDomain.get(domain).text().ifPresent(l -> localeByDomain.put(domain.toLowerCase(Locale.ROOT), l));
+        }
         List<TicklerConfig.Mailbox> mailboxes = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         List<ConfigNode> items = root.get("mailboxes").list();
@@ -121,7 +128,7 @@ public final class ConfigLoader {
             root.get("mailboxes").problem("is required: list the reps' mailboxes");
         }
         for (ConfigNode item : items) {
-            TicklerConfig.Mailbox mailbox = readMailbox(item, secrets);
+            TicklerConfig.Mailbox mailbox = readMailbox(item, secrets, cadence);
             if (mailbox != null && !ids.add(mailbox.id())) {
                 item.get("id").problem("\"" + mailbox.id() + "\" is used by another mailbox; ids must be unique");
             }
@@ -129,7 +136,8 @@ public final class ConfigLoader {
                 mailboxes.add(mailbox);
             }
         }
-        return new TicklerConfig(stateDir, store, domains, cadence, detection, templates, locale, pollInterval, mailboxes);
+        return new TicklerConfig(stateDir, store, domains, cadence, detection, templates, locale, localeByDomain, pollInterval,
+                mailboxes);
     }
 
     private static ProposalRules readDetection(ConfigNode node) {
@@ -159,14 +167,81 @@ public final class ConfigLoader {
         return new TicklerConfig.Store(url, username, password);
     }
 
-    private static TicklerConfig.Mailbox readMailbox(ConfigNode node, SecretResolver secrets) {
-        node.onlyKeys("id", "owner", "aliases", "timezone", "imap");
+    /** A policy block: every key optional, missing ones taken from {@code base}. */
+    private static TicklerConfig.Policy readPolicy(ConfigNode node, TicklerConfig.Policy base) {
+        node.onlyKeys("graceBusinessDays", "intervalDays", "maxTouches", "nurture", "workingDays", "workingHours", "holidays");
+        ConfigNode nurture = node.get("nurture");
+        nurture.onlyKeys("enabled", "intervalDays", "maxCheckIns");
+        CadencePolicy.Nurture n = base.nurture();
+        CadencePolicy.Nurture nurturePolicy = new CadencePolicy.Nurture(
+                nurture.get("enabled").bool(n.enabled()),
+                nurture.get("intervalDays").integer(n.intervalDays(), 1, 365),
+                nurture.get("maxCheckIns").integer(n.maxCheckIns(), 0, 50));
+        Set<DayOfWeek> days = base.workingDays();
+        if (!node.get("workingDays").isMissing()) {
+            days = EnumSet.noneOf(DayOfWeek.class);
+            for (ConfigNode d : node.get("workingDays").list()) {
+                String value = d.text().orElse("").toUpperCase(Locale.ROOT);
+                Optional<DayOfWeek> day = java.util.Arrays.stream(DayOfWeek.values())
+                        .filter(w -> !value.isEmpty() && w.name().startsWith(value.length() >= 3 ? value.substring(0, 3) : "?"))
+                        .findFirst();
+                day.ifPresentOrElse(days::add, () -> d.problem("must be a weekday like MON or Monday, was \"" + value + "\""));
+            }
+            if (days.isEmpty()) {
+                node.get("workingDays").problem("needs at least one working day");
+                days = base.workingDays();
+            }
+        }
+        LocalTime starts = base.dayStarts();
+        LocalTime ends = base.dayEnds();
+        Optional<String> hours = node.get("workingHours").text();
+        if (hours.isPresent()) {
+            LocalTime[] parsed = workingHours(node.get("workingHours"), hours.get());
+            if (parsed != null) {
+                starts = parsed[0];
+                ends = parsed[1];
+            }
+        }
+        Set<LocalDate> holidays = base.holidays();
+        if (!node.get("holidays").isMissing()) {
+            holidays = new java.util.HashSet<>();
+            for (ConfigNode h : node.get("holidays").list()) {
+                Optional<LocalDate> date = h.date();
+                date.ifPresent(holidays::add);
+            }
+        }
+        return new TicklerConfig.Policy(
+                node.get("graceBusinessDays").integer(base.graceBusinessDays(), 0, 60),
+                node.get("intervalDays").integer(base.intervalDays(), 1, 365),
+                node.get("maxTouches").integer(base.maxTouches(), 0, 20),
+                nurturePolicy, days, starts, ends, holidays);
+    }
+
+    private static LocalTime[] workingHours(ConfigNode node, String value) {
+        Matcher m = Pattern.compile("^(\\d{1,2}):(\\d{2})\\s*-\\s*(\\d{1,2}):(\\d{2})$").matcher(value);
+        try {
+            if (m.matches()) {
+                LocalTime a = LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                LocalTime b = LocalTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+                if (b.isAfter(a)) {
+                    return new LocalTime[] {a, b};
+                }
+            }
+        } catch (DateTimeException e) {
+            // reported below
+        }
+        node.problem("must be a span like 09:00-17:00 (end after start), was \"" + value + "\"");
+        return null;
+    }
+
+    private static TicklerConfig.Mailbox readMailbox(ConfigNode node, SecretResolver secrets, TicklerConfig.Policy defaults) {
+        node.onlyKeys("id", "owner", "aliases", "timezone", "imap", "policy", "absences", "calendar");
         String id = node.get("id").requiredText();
         if (!id.isEmpty() && !MAILBOX_ID.matcher(id).matches()) {
             node.get("id").problem("must be 1-64 letters, digits, '.', '_' or '-', was \"" + id + "\"");
         }
         ConfigNode ownerNode = node.get("owner");
-        ownerNode.onlyKeys("name", "address");
+        ownerNode.onlyKeys("name", "address", "signature");
         String address = ownerNode.get("address").requiredText();
         checkAddress(ownerNode.get("address"), address);
         String name = ownerNode.get("name").text().orElse(null);
@@ -185,7 +260,34 @@ public final class ConfigLoader {
             }
         }
         TicklerConfig.Imap imap = readImap(node.get("imap"), address, secrets);
-        return new TicklerConfig.Mailbox(id, new TicklerConfig.Owner(name, address), aliases, zone, imap);
+        TicklerConfig.Policy policy = readPolicy(node.get("policy"), defaults);
+        ConfigNode calendar = node.get("calendar");
+        calendar.onlyKeys("workingHours");
+        Optional<String> calendarHours = calendar.get("workingHours").text();
+        if (calendarHours.isPresent()) {
+            LocalTime[] parsed = workingHours(calendar.get("workingHours"), calendarHours.get());
+            if (parsed != null) {
+                policy = new TicklerConfig.Policy(policy.graceBusinessDays(), policy.intervalDays(), policy.maxTouches(),
+                        policy.nurture(), policy.workingDays(), parsed[0], parsed[1], policy.holidays());
+            }
+        }
+        List<BusinessCalendar.Absence> absences = new ArrayList<>();
+        for (ConfigNode a : node.get("absences").list()) {
+            a.onlyKeys("from", "to");
+            Optional<LocalDate> from = a.get("from").date();
+            Optional<LocalDate> to = a.get("to").date();
+            if (from.isEmpty() || to.isEmpty()) {
+                if (a.get("from").isMissing() || a.get("to").isMissing()) {
+                    a.problem("needs both from and to (YYYY-MM-DD)");
+                }
+            } else if (to.get().isBefore(from.get())) {
+                a.get("to").problem("is before from (" + from.get() + ")");
+            } else {
+                absences.add(new BusinessCalendar.Absence(from.get(), to.get()));
+            }
+        }
+        String signature = ownerNode.get("signature").text().orElse(null);
+        return new TicklerConfig.Mailbox(id, new TicklerConfig.Owner(name, address, signature), aliases, zone, imap, policy, absences);
     }
 
     private static TicklerConfig.Imap readImap(ConfigNode node, String ownerAddress, SecretResolver secrets) {

@@ -98,6 +98,45 @@ final class ConfigNode {
         return value;
     }
 
+    boolean bool(boolean defaultValue) {
+        if (isMissing()) {
+            return defaultValue;
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        problem("must be true or false, was " + describe());
+        return defaultValue;
+    }
+
+    /** An ISO date (YYYY-MM-DD); YAML may hand it over as text. */
+    Optional<java.time.LocalDate> date() {
+        Optional<String> value = text();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.LocalDate.parse(value.get()));
+        } catch (java.time.format.DateTimeParseException e) {
+            problem("must be a date like 2026-04-03, was \"" + value.get() + "\"");
+            return Optional.empty();
+        }
+    }
+
+    /** The keys of a mapping, in order. */
+    List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        if (isMissing()) {
+            return keys;
+        }
+        if (!node.isObject()) {
+            problem("must be a mapping of keys, was " + describe());
+            return keys;
+        }
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
     List<ConfigNode> list() {
         List<ConfigNode> items = new ArrayList<>();
         if (isMissing()) {

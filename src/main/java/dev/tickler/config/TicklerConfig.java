@@ -7,12 +7,21 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.EnumSet;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import dev.tickler.cadence.BusinessCalendar;
+import dev.tickler.cadence.CadencePolicy;
 
 /**
  * The whole configuration, validated. Built only by {@link ConfigLoader}; immutable afterwards.
  *
  * @param detection   proposal-detection weights, threshold and extra words
  * @param templates   the templates directory, or empty for the templates built into the jar
+ * @param localeByDomain template locale per prospect domain (".de" matches every domain ending so)
  * @param pollInterval how long the daemon waits between passes over a mailbox
  */
 public record TicklerConfig(
@@ -23,28 +32,65 @@ public record TicklerConfig(
         dev.tickler.detect.ProposalRules detection,
         Optional<Path> templates,
         String locale,
+        Map<String, String> localeByDomain,
         Duration pollInterval,
         List<Mailbox> mailboxes) {
 
     public TicklerConfig {
         companyDomains = List.copyOf(companyDomains);
+        localeByDomain = Map.copyOf(localeByDomain);
         mailboxes = List.copyOf(mailboxes);
+    }
+
+    public TicklerConfig withStore(Store newStore) {
+        return new TicklerConfig(stateDir, newStore, companyDomains, policy, detection, templates, locale, localeByDomain,
+                pollInterval, mailboxes);
+    }
+
+    public TicklerConfig withMailboxes(List<Mailbox> newMailboxes, Duration newPollInterval) {
+        return new TicklerConfig(stateDir, store, companyDomains, policy, detection, templates, locale, localeByDomain,
+                newPollInterval, newMailboxes);
     }
 
     /** The state database. */
     public record Store(String url, String username, Optional<Secret> password) {
     }
 
-    /** Cadence settings; see {@code dev.tickler.cadence.CadencePolicy}. */
-    public record Policy(int graceBusinessDays, int intervalDays, int maxTouches) {
+    /**
+     * Cadence settings (see {@code dev.tickler.cadence.CadencePolicy}) and the working week. The
+     * top-level {@code policy} is every mailbox's default; a mailbox's own {@code policy} overrides keys.
+     */
+    public record Policy(int graceBusinessDays, int intervalDays, int maxTouches, CadencePolicy.Nurture nurture,
+                         Set<DayOfWeek> workingDays, LocalTime dayStarts, LocalTime dayEnds, Set<LocalDate> holidays) {
+        public static final Policy DEFAULT = new Policy(3, 7, 3, CadencePolicy.Nurture.DEFAULT,
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0), Set.of());
+
+        public Policy {
+            workingDays = Set.copyOf(workingDays);
+            holidays = Set.copyOf(holidays);
+        }
     }
 
-    public record Owner(String name, String address) {
+    /** @param signature the block appended to drafts as ${signature}; null for the name alone */
+    public record Owner(String name, String address, String signature) {
+        public Owner(String name, String address) {
+            this(name, address, null);
+        }
     }
 
-    public record Mailbox(String id, Owner owner, List<String> aliases, ZoneId timezone, Imap imap) {
+    /**
+     * @param policy   the effective policy: the top-level one with this mailbox's overrides
+     * @param absences the rep's own absences: nothing is drafted for them then
+     */
+    public record Mailbox(String id, Owner owner, List<String> aliases, ZoneId timezone, Imap imap, Policy policy,
+                          List<BusinessCalendar.Absence> absences) {
         public Mailbox {
             aliases = List.copyOf(aliases);
+            absences = List.copyOf(absences);
+        }
+
+        public Mailbox(String id, Owner owner, List<String> aliases, ZoneId timezone, Imap imap) {
+            this(id, owner, aliases, timezone, imap, Policy.DEFAULT, List.of());
         }
     }
 

@@ -95,7 +95,8 @@ public final class DemoWorld implements AutoCloseable {
                 new TicklerConfig.Owner("Riley Rep", REP), List.of(), ZONE, imap);
         String url = "jdbc:hsqldb:file:" + stateDir.resolve("tickler").toString().replace('\\', '/');
         return new TicklerConfig(stateDir, new TicklerConfig.Store(url, "SA", Optional.empty()), List.of("acme.example"),
-                new TicklerConfig.Policy(3, 7, 3), dev.tickler.detect.ProposalRules.DEFAULT, Optional.empty(), "en", Duration.ofMinutes(5), List.of(mailbox));
+                TicklerConfig.Policy.DEFAULT, dev.tickler.detect.ProposalRules.DEFAULT, Optional.empty(), "en", java.util.Map.of(),
+                Duration.ofMinutes(5), List.of(mailbox));
     }
 
     /** Runs two passes and prints what happened; returns 0 when the second pass wrote nothing new. */

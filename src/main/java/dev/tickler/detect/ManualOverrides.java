@@ -1,7 +1,6 @@
 package dev.tickler.detect;
 
 import dev.tickler.mail.RepIdentity;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,9 +14,28 @@ public final class ManualOverrides {
 
     public static final String PROPOSAL = "$TicklerProposal";
     public static final String IGNORE = "$TicklerIgnore";
-    public static final List<String> KEYWORDS = List.of(PROPOSAL, IGNORE);
+    /** On any message of a pursuit: the rep closed it (won, lost, or simply done). */
+    public static final String WON = "$TicklerWon";
+    public static final String LOST = "$TicklerLost";
+    public static final String CLOSED = "$TicklerClosed";
+    public static final List<String> KEYWORDS = List.of(PROPOSAL, IGNORE, WON, LOST, CLOSED);
 
     private ManualOverrides() {
+    }
+
+    /** The closing keyword among {@code keywords}, if any: "won", "lost" or "closed". */
+    public static java.util.Optional<String> closing(Set<String> keywords) {
+        if (keywords == null) {
+            return java.util.Optional.empty();
+        }
+        for (String k : keywords) {
+            for (String closing : List.of(WON, LOST, CLOSED)) {
+                if (k.equalsIgnoreCase(closing)) {
+                    return java.util.Optional.of(closing.substring("$Tickler".length()).toLowerCase(Locale.ROOT) + " (" + closing + ")");
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     public static ClassifiedMessage apply(ClassifiedMessage fact, Set<String> keywords, RepIdentity identity) {
@@ -26,18 +44,13 @@ public final class ManualOverrides {
         }
         Set<String> lower = keywords.stream().map(k -> k.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
         Classification c = fact.classification();
-        List<Reason> reasons = new ArrayList<>(c.reasons());
         if (lower.contains(IGNORE.toLowerCase(Locale.ROOT))) {
-            reasons.add(Reason.of("manual-ignore", "the rep set " + IGNORE));
-            return new ClassifiedMessage(fact.message(), new Classification(MessageKind.IGNORED, c.proposalScore(), reasons,
-                    c.returnDate(), c.report()));
+            return new ClassifiedMessage(fact.message(), c.overruled(MessageKind.IGNORED, Reason.of("manual-ignore", "the rep set " + IGNORE)));
         }
         boolean outbound = c.kind() == MessageKind.OUTBOUND || c.kind() == MessageKind.PROPOSAL;
         if (lower.contains(PROPOSAL.toLowerCase(Locale.ROOT)) && outbound
                 && fact.message().recipients().stream().anyMatch(identity::isExternal)) {
-            reasons.add(Reason.of("manual-proposal", "the rep set " + PROPOSAL));
-            return new ClassifiedMessage(fact.message(), new Classification(MessageKind.PROPOSAL, c.proposalScore(), reasons,
-                    c.returnDate(), c.report()));
+            return new ClassifiedMessage(fact.message(), c.overruled(MessageKind.PROPOSAL, Reason.of("manual-proposal", "the rep set " + PROPOSAL)));
         }
         return fact;
     }

@@ -97,15 +97,16 @@ public final class MessageClassifier {
         if (!external) {
             reasons.add(Reason.of("internal-only", "every recipient is inside the company"));
         }
+        String language = LanguageGuess.of(message.subject() + "\n" + OwnText.of(message.bodyText()));
         if (proposals.isProposal(score, message, identity)) {
             reasons.add(Reason.of("proposal", "score " + score + " reaches threshold " + proposals.threshold()
                     + " and mail goes outside the company"));
-            return new Classification(MessageKind.PROPOSAL, score, reasons);
+            return new Classification(MessageKind.PROPOSAL, score, reasons, null, null, language);
         }
         if (external) {
             reasons.add(Reason.of("not-a-proposal", "score " + score + " is below threshold " + proposals.threshold()));
         }
-        return new Classification(MessageKind.OUTBOUND, score, reasons);
+        return new Classification(MessageKind.OUTBOUND, score, reasons, null, null, language);
     }
 
     /** 03/04 is 3 April unless the text is English: US-style dates are read month first only then. */

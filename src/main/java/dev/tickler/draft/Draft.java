@@ -11,6 +11,8 @@ import java.util.List;
  * @param messageId  {@code <tickler-PURSUIT-STEP@domain>}: the same pursuit and step always give the same id
  * @param inReplyTo  the message this replies to
  * @param references the thread's ids, oldest first, ending with {@code inReplyTo}
+ * @param htmlBody   the HTML alternative when the template has one, else null
+ * @param locale     the template locale used ("en", "de")
  */
 public record Draft(
         String messageId,
@@ -23,12 +25,30 @@ public record Draft(
         String subject,
         String inReplyTo,
         List<String> references,
-        String body) {
+        String body,
+        String htmlBody,
+        String locale) {
 
     public Draft {
         to = List.copyOf(to);
         cc = List.copyOf(cc);
         references = List.copyOf(references);
+    }
+
+    /** A fingerprint of the text as placed: a different one in Drafts means the rep edited it. */
+    public String contentHash() {
+        return contentHash(body);
+    }
+
+    /** SHA-256 of a draft text with line endings and trailing blanks normalised (servers and clients rewrite both). */
+    public static String contentHash(String text) {
+        String normal = text.replace("\r\n", "\n").lines().map(String::stripTrailing).collect(java.util.stream.Collectors.joining("\n")).strip();
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(normal.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** The first line of the body after the greeting ("Hi Gina,"), for a one-line summary. */

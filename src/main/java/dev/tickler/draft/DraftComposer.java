@@ -25,21 +25,42 @@ public final class DraftComposer {
     private static final Pattern REPLY_PREFIX = Pattern.compile(
             "^\\s*(re|aw|sv|antw|odp|vs|r)\\s*(\\[\\d+])?\\s*:\\s*", Pattern.CASE_INSENSITIVE);
     private static final java.util.Set<String> SECOND_LEVEL = java.util.Set.of("co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc", "or", "ne");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
+    /** "6 March" in English, "6. März" in German, "6 mars" in French... */
+    static DateTimeFormatter dateFormat(String locale) {
+        Locale l = Locale.forLanguageTag(locale.replace('_', '-'));
+        return DateTimeFormatter.ofPattern(l.getLanguage().equals("de") ? "d. MMMM" : l.getLanguage().equals("en") ? "d MMMM" : "d MMMM", l);
+    }
 
     private final RepIdentity identity;
     private final Address rep;
     private final ZoneId zone;
-    private final TemplateSet templates;
+    private final TemplateLibrary templates;
+    private final String signature;
 
-    public DraftComposer(RepIdentity identity, ZoneId zone, TemplateSet templates) {
+    /**
+     * @param signature the rep's signature block; null to sign with their name
+     */
+    public DraftComposer(RepIdentity identity, ZoneId zone, TemplateLibrary templates, String signature) {
         this.identity = identity;
         this.rep = identity.owner();
         this.zone = zone;
         this.templates = templates;
+        this.signature = signature;
+    }
+
+    public DraftComposer(RepIdentity identity, ZoneId zone, TemplateSet templates) {
+        this(identity, zone, TemplateLibrary.single(templates), null);
     }
 
     public Draft compose(Pursuit pursuit, Decision decision, Clock clock) {
+        return compose(pursuit, decision, 0, clock);
+    }
+
+    /**
+     * @param attempt how many drafts for this step the rep deleted or Tickler retracted before: a new
+     *                draft for the same step needs a new Message-ID
+     */
+    public Draft compose(Pursuit pursuit, Decision decision, int attempt, Clock clock) {
         List<Address> reachable = pursuit.reachableProspects();
         if (reachable.isEmpty()) {
             throw new IllegalArgumentException("pursuit " + pursuit.id() + " has no reachable prospect");
@@ -54,9 +75,12 @@ public final class DraftComposer {
             to.add(cc.remove(0));
         }
         MailMessage parent = pursuit.lastOutbound().message();
-        String body = templates.render(TemplateKind.forAction(decision.action()), variables(pursuit, decision, clock));
+        TemplateSet set = templates.choose(reachable.get(0).domain(), pursuit.proposal().classification().language());
+        TemplateKind kind = TemplateKind.forAction(decision.action(), decision.step());
+        Map<String, String> variables = variables(pursuit, decision, clock, set.locale());
+        String body = set.render(kind, variables);
         return new Draft(
-                messageId(pursuit.id(), decision.step(), rep.domain()),
+                messageId(pursuit.id(), decision.step(), attempt, rep.domain()),
                 pursuit.id(),
                 decision.step(),
                 decision.action(),
@@ -66,7 +90,9 @@ public final class DraftComposer {
                 replySubject(proposal.subject()),
                 parent.messageId(),
                 references(parent),
-                body);
+                body,
+                set.renderHtml(kind, variables).orElse(null),
+                set.locale());
     }
 
     /** The follow-up goes out from the address the proposal went out from (an alias, say), with the rep's name. */
@@ -80,7 +106,13 @@ public final class DraftComposer {
 
     /** {@code <tickler-PURSUIT-STEP@domain>}: deterministic, so a re-run finds what it placed before. */
     public static String messageId(String pursuitId, int step, String domain) {
-        return "<tickler-" + pursuitId + "-" + step + "@" + (domain.isEmpty() ? "tickler.invalid" : domain) + ">";
+        return messageId(pursuitId, step, 0, domain);
+    }
+
+    /** {@code <tickler-PURSUIT-STEP[-aN]@domain>}: the N-th redraft of a step gets its own id. */
+    public static String messageId(String pursuitId, int step, int attempt, String domain) {
+        return "<tickler-" + pursuitId + "-" + step + (attempt > 0 ? "-a" + attempt : "") + "@"
+                + (domain.isEmpty() ? "tickler.invalid" : domain) + ">";
     }
 
     /** "Re: " once, whatever prefixes (and how many) the original carried. */
@@ -102,7 +134,7 @@ public final class DraftComposer {
         return refs;
     }
 
-    private Map<String, String> variables(Pursuit pursuit, Decision decision, Clock clock) {
+    private Map<String, String> variables(Pursuit pursuit, Decision decision, Clock clock, String locale) {
         ClassifiedMessage proposal = pursuit.proposal();
         Address prospect = pursuit.reachableProspects().get(0);
         Map<String, String> vars = new HashMap<>();
@@ -110,13 +142,14 @@ public final class DraftComposer {
         vars.put("prospectName", prospect.name() != null ? prospect.name() : prospect.email());
         vars.put("prospectCompany", company(prospect.domain()));
         vars.put("proposalSubject", replySubject(proposal.message().subject()).substring(4));
-        vars.put("proposalDate", DATE.format(proposal.sentAt().atZone(zone)));
+        vars.put("proposalDate", dateFormat(locale).format(proposal.sentAt().atZone(zone)));
         LocalDate sent = proposal.sentAt().atZone(zone).toLocalDate();
         vars.put("daysSinceProposal", Long.toString(ChronoUnit.DAYS.between(sent, clock.instant().atZone(zone).toLocalDate())));
         vars.put("touchNumber", Integer.toString(decision.step()));
         String repName = rep.name() != null ? rep.name() : rep.email();
         vars.put("repName", repName);
         vars.put("repFirstName", repName.split("\\s+")[0]);
+        vars.put("signature", signature != null && !signature.isBlank() ? signature.strip() : repName);
         return vars;
     }
 

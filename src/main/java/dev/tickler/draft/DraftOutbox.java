@@ -11,6 +11,15 @@ public interface DraftOutbox extends AutoCloseable {
     /** True when the drafts folder already holds a message with this Message-ID. */
     boolean contains(String messageId) throws MailboxException;
 
+    /**
+     * Tickler's own drafts now in the drafts folder: Message-ID → {@link Draft#contentHash(String)} of
+     * their text as it is now (different from when placed when the rep edited it).
+     */
+    java.util.Map<String, String> ownDrafts() throws MailboxException;
+
+    /** Removes one of Tickler's own drafts (and only that message); false when it is no longer there. */
+    boolean remove(String messageId) throws MailboxException;
+
     /** The name of the folder drafts go to. */
     String draftsFolder() throws MailboxException;
 

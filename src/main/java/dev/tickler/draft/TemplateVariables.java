@@ -20,6 +20,7 @@ public final class TemplateVariables {
         vars.put("touchNumber", "which follow-up this is (1 for the first)");
         vars.put("repName", "the rep's name (owner.name)");
         vars.put("repFirstName", "the first word of the rep's name");
+        vars.put("signature", "the rep's signature block (owner.signature), else their name");
         DOCUMENTED = Map.copyOf(vars);
     }
 

@@ -36,7 +36,21 @@ final class DraftMessages {
             message.setHeader("References", MimeUtility.fold(12, String.join(" ", draft.references())));
         }
         message.setSentDate(Date.from(now));
-        message.setText(draft.body(), StandardCharsets.UTF_8.name());
+        if (draft.htmlBody() == null) {
+            message.setText(draft.body(), StandardCharsets.UTF_8.name());
+        } else {
+            jakarta.mail.internet.MimeMultipart alternative = new jakarta.mail.internet.MimeMultipart("alternative");
+            jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+            text.setText(draft.body(), StandardCharsets.UTF_8.name());
+            jakarta.mail.internet.MimeBodyPart html = new jakarta.mail.internet.MimeBodyPart();
+            html.setText(draft.htmlBody(), StandardCharsets.UTF_8.name(), "html");
+            alternative.addBodyPart(text);
+            alternative.addBodyPart(html);
+            message.setContent(alternative);
+        }
+        if (draft.locale() != null) {
+            message.setHeader("Content-Language", draft.locale());
+        }
         message.saveChanges();
         return message;
     }

@@ -22,7 +22,6 @@ import jakarta.mail.UIDFolder;
 import jakarta.mail.search.HeaderTerm;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
@@ -170,18 +169,32 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
     }
 
     @Override
-    public java.util.Set<Long> uidsWithKeyword(MailFolder mailFolder, String keyword) throws MailboxException {
+    public java.util.Map<Long, java.util.Set<String>> keywords(MailFolder mailFolder, List<String> keywords)
+            throws MailboxException {
         IMAPFolder folder = null;
         try {
             folder = (IMAPFolder) store.getFolder(mailFolder.name());
             folder.open(Folder.READ_ONLY);
-            java.util.Set<Long> uids = new java.util.HashSet<>();
-            for (Message m : folder.search(new jakarta.mail.search.FlagTerm(new Flags(keyword), true))) {
-                uids.add(folder.getUID(m));
+            jakarta.mail.search.SearchTerm[] terms = keywords.stream()
+                    .map(k -> new jakarta.mail.search.FlagTerm(new Flags(k), true)).toArray(jakarta.mail.search.SearchTerm[]::new);
+            Message[] tagged = folder.search(terms.length == 1 ? terms[0] : new jakarta.mail.search.OrTerm(terms));
+            FetchProfile fp = new FetchProfile();
+            fp.add(FetchProfile.Item.FLAGS);
+            fp.add(UIDFolder.FetchProfileItem.UID);
+            folder.fetch(tagged, fp);
+            java.util.Map<Long, java.util.Set<String>> out = new java.util.HashMap<>();
+            for (Message m : tagged) {
+                java.util.Set<String> found = new java.util.HashSet<>();
+                for (String flag : m.getFlags().getUserFlags()) {
+                    keywords.stream().filter(k -> k.equalsIgnoreCase(flag)).forEach(found::add);
+                }
+                if (!found.isEmpty()) {
+                    out.put(folder.getUID(m), found);
+                }
             }
-            return uids;
+            return out;
         } catch (MessagingException e) {
-            throw transientFailure("searching " + mailFolder.name() + " for " + keyword, e);
+            throw transientFailure("searching " + mailFolder.name() + " for Tickler keywords", e);
         } finally {
             closeQuietly(folder);
         }
@@ -194,14 +207,77 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             folder = (IMAPFolder) store.getFolder(drafts());
             folder.open(Folder.READ_ONLY);
             for (Message m : folder.search(new HeaderTerm("Message-ID", messageId))) {
-                String[] ids = m.getHeader("Message-ID");
-                if (ids != null && Arrays.stream(ids).anyMatch(id -> id.trim().equals(messageId))) {
+                if (messageId.equals(((jakarta.mail.internet.MimeMessage) m).getMessageID())) {
                     return true;
                 }
             }
             return false;
         } catch (MessagingException e) {
             throw transientFailure("searching Drafts", e);
+        } finally {
+            closeQuietly(folder);
+        }
+    }
+
+    /** Tickler's drafts carry Message-IDs starting so (see DraftComposer.messageId). */
+    private static final String OWN_ID_PREFIX = "<tickler-";
+
+    @Override
+    public java.util.Map<String, String> ownDrafts() throws MailboxException {
+        IMAPFolder folder = null;
+        try {
+            folder = (IMAPFolder) store.getFolder(drafts());
+            folder.open(Folder.READ_ONLY);
+            java.util.Map<String, String> own = new java.util.HashMap<>();
+            Message[] candidates = folder.search(new HeaderTerm("Message-ID", OWN_ID_PREFIX));
+            FetchProfile fp = new FetchProfile();
+            fp.add(FetchProfile.Item.ENVELOPE);
+            fp.add(FetchProfile.Item.CONTENT_INFO);
+            folder.fetch(candidates, fp);
+            for (Message m : candidates) {
+                String id = ((jakarta.mail.internet.MimeMessage) m).getMessageID();
+                if (id != null && id.startsWith(OWN_ID_PREFIX)) {
+                    String text = MessageMapper.bodyText(m, new ArrayList<>());
+                    own.put(id, Draft.contentHash(text == null ? "" : text));
+                }
+            }
+            return own;
+        } catch (MessagingException e) {
+            throw transientFailure("listing Tickler's drafts", e);
+        } finally {
+            closeQuietly(folder);
+        }
+    }
+
+    @Override
+    public boolean remove(String messageId) throws MailboxException {
+        if (!messageId.startsWith(OWN_ID_PREFIX)) {
+            throw new IllegalArgumentException("Tickler removes only its own drafts, not " + messageId);
+        }
+        IMAPFolder folder = null;
+        try {
+            folder = (IMAPFolder) store.getFolder(drafts());
+            folder.open(Folder.READ_WRITE);
+            List<Message> ours = new ArrayList<>();
+            for (Message m : folder.search(new HeaderTerm("Message-ID", messageId))) {
+                if (messageId.equals(((jakarta.mail.internet.MimeMessage) m).getMessageID())) {
+                    ours.add(m);
+                }
+            }
+            if (ours.isEmpty()) {
+                return false;
+            }
+            Message[] doomed = ours.toArray(new Message[0]);
+            folder.setFlags(doomed, new Flags(Flags.Flag.DELETED), true);
+            if (store instanceof org.eclipse.angus.mail.imap.IMAPStore imap && imap.hasCapability("UIDPLUS")) {
+                folder.expunge(doomed); // UID EXPUNGE: only these messages, never others the rep marked deleted
+            } else {
+                log.info("Mailbox {}: server lacks UIDPLUS; the retracted draft is marked deleted, your client expunges it",
+                        mailboxId);
+            }
+            return true;
+        } catch (MessagingException e) {
+            throw transientFailure("removing a draft from Drafts", e);
         } finally {
             closeQuietly(folder);
         }

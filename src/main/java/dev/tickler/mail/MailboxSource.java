@@ -32,10 +32,11 @@ public interface MailboxSource extends AutoCloseable {
             throws MailboxException;
 
     /**
-     * The UIDs in {@code folder} that carry an IMAP keyword (e.g. {@code $TicklerProposal}): one SEARCH,
-     * asked every pass because the rep may set it on an old message at any time.
+     * Which of {@code keywords} (IMAP keywords like {@code $TicklerProposal}) each message in {@code folder}
+     * carries, by UID: one SEARCH and one FETCH FLAGS, asked every pass because the rep may tag an
+     * old message at any time.
      */
-    java.util.Set<Long> uidsWithKeyword(MailFolder folder, String keyword) throws MailboxException;
+    java.util.Map<Long, java.util.Set<String>> keywords(MailFolder folder, java.util.List<String> keywords) throws MailboxException;
 
     @Override
     void close();

@@ -14,6 +14,7 @@ import dev.tickler.mail.MailFolder;
 import dev.tickler.mail.MailMessage;
 import dev.tickler.mail.MailboxException;
 import dev.tickler.pursuit.PursuitState;
+import dev.tickler.store.DraftRecord;
 import dev.tickler.store.DraftRepository;
 import dev.tickler.store.FactRepository;
 import dev.tickler.store.KeywordRepository;
@@ -67,6 +68,7 @@ final class MailboxPass {
         List<ClassifiedMessage> unsaved = new ArrayList<>();
         List<PursuitView> views = List.of();
         List<Draft> placed = new ArrayList<>();
+        Outcome outcome = new Outcome();
         try (ImapMailbox imap = connector.connect(mailbox)) {
             Set<String> proposalIds = new HashSet<>(facts.messageIds(id, MessageKind.PROPOSAL.name()));
             MailboxSource.BodyPolicy bodies = m -> mailbox.classifier().wantsBody(m)
@@ -82,6 +84,9 @@ final class MailboxPass {
             all.addAll(unsaved);
             Map<String, Set<String>> allKeywords = dryRun ? unsavedKeywords : keywords.forMailbox(id);
             views = new ArrayList<>(mailbox.board().decide(all, allKeywords, drafts.forMailbox(id), clock));
+            if (!dryRun && reconcileDrafts(imap, views, outcome)) {
+                views = new ArrayList<>(mailbox.board().decide(all, allKeywords, drafts.forMailbox(id), clock));
+            }
             for (int i = 0; i < views.size(); i++) {
                 PursuitView view = views.get(i);
                 if (view.state() == PursuitState.DUE && view.draft() != null) {
@@ -93,32 +98,118 @@ final class MailboxPass {
                 }
             }
             if (!dryRun) {
+                outcome.illegalTransitions = checkTransitions(views);
                 pursuits.saveAll(views.stream().map(v -> record(id, v)).toList(), clock.instant());
             }
-            log.info("Mailbox {}: {} new message(s), {} skipped, {} with defects; {} pursuit(s); {} draft(s) {}",
-                    id, counts.read, counts.skipped, counts.defects, views.size(), placed.size(), dryRun ? "due (dry run)" : "placed");
-            return new PassReport(id, counts.read, counts.skipped, counts.defects, views, placed, null);
+            log.info("Mailbox {}: {} new message(s), {} skipped, {} with defects; {} pursuit(s); {} draft(s) {}; {} retracted, {} dismissed",
+                    id, counts.read, counts.skipped, counts.defects, views.size(), placed.size(), dryRun ? "due (dry run)" : "placed",
+                    outcome.retracted.size(), outcome.dismissed);
+            return new PassReport(id, counts.read, counts.skipped, counts.defects, views, placed, outcome.retracted,
+                    outcome.dismissed, outcome.illegalTransitions, null);
         } catch (MailboxException e) {
             log.error("Mailbox {}: {}", id, e.getMessage());
             log.debug("Mailbox {} failure detail", id, e);
-            return new PassReport(id, counts.read, counts.skipped, counts.defects, views, placed,
-                    new PassReport.Failure(e.kind(), e.getMessage()));
+            return new PassReport(id, counts.read, counts.skipped, counts.defects, views, placed, outcome.retracted,
+                    outcome.dismissed, outcome.illegalTransitions, new PassReport.Failure(e.kind(), e.getMessage()));
         } catch (RuntimeException e) { // a bug or a store failure: this mailbox stops, the others go on
             log.error("Mailbox {}: pass failed: {}", id, e.toString(), e);
-            return new PassReport(id, counts.read, counts.skipped, counts.defects, views, placed,
+            return new PassReport(id, counts.read, counts.skipped, counts.defects, views, placed, outcome.retracted,
+                    outcome.dismissed, outcome.illegalTransitions,
                     new PassReport.Failure(MailboxException.Kind.TRANSIENT, "mailbox " + id + ": pass failed: " + e.getMessage()));
         }
+    }
+
+    /**
+     * What became of Tickler's open drafts since the last pass: sent (it reached Sent), dismissed (the
+     * rep deleted it unsent), or, when the pursuit no longer wants it (answered, scheduled, bounced,
+     * closed), retracted: removed from Drafts if the rep has not edited it, else left alone and noted.
+     *
+     * @return whether anything changed (the decisions are then made again)
+     */
+    private boolean reconcileDrafts(ImapMailbox imap, List<PursuitView> views, Outcome outcome) throws MailboxException {
+        List<DraftRecord> open = drafts.forMailbox(mailbox.id()).stream().filter(DraftRecord::isOpen).toList();
+        if (open.isEmpty()) {
+            return false;
+        }
+        Map<String, String> inDrafts = imap.ownDrafts();
+        boolean changed = false;
+        for (DraftRecord draft : open) {
+            PursuitView view = views.stream().filter(v -> v.pursuit().id().equals(draft.pursuitId())).findFirst().orElse(null);
+            if (view != null && PursuitBoard.wasSent(draft, view.pursuit())) {
+                drafts.resolve(draft.messageId(), DraftRecord.SENT, null, clock.instant());
+                changed = true;
+            } else if (!inDrafts.containsKey(draft.messageId())) {
+                drafts.resolve(draft.messageId(), DraftRecord.DISMISSED, "deleted from Drafts unsent", clock.instant());
+                outcome.dismissed++;
+                log.info("Mailbox {}: the draft for pursuit {} touch {} was deleted unsent; the next one waits a full interval",
+                        mailbox.id(), draft.pursuitId(), draft.step());
+                changed = true;
+            } else if (view == null || !view.decision().state().isActive()) {
+                String why = view == null ? "the proposal is no longer tracked" : view.reason();
+                boolean edited = draft.contentHash() != null && !draft.contentHash().equals(inDrafts.get(draft.messageId()));
+                if (edited) {
+                    if (!DraftRecord.EDITED.equals(draft.status())) {
+                        drafts.resolve(draft.messageId(), DraftRecord.EDITED, "edited by you, so left in Drafts although " + why,
+                                clock.instant());
+                        log.info("Mailbox {}: pursuit {} no longer needs its draft, but you edited it: left in Drafts",
+                                mailbox.id(), draft.pursuitId());
+                        changed = true;
+                    }
+                } else {
+                    imap.remove(draft.messageId());
+                    drafts.resolve(draft.messageId(), DraftRecord.RETRACTED, "removed unsent: " + why, clock.instant());
+                    outcome.retracted.add(draft.messageId());
+                    log.info("Mailbox {}: retracted the unsent draft for pursuit {} touch {} ({})", mailbox.id(),
+                            draft.pursuitId(), draft.step(), view == null ? "no longer tracked" : view.state().name().toLowerCase());
+                    changed = true;
+                }
+            } else if (DraftRecord.PLACED.equals(draft.status()) && draft.contentHash() != null
+                    && !draft.contentHash().equals(inDrafts.get(draft.messageId()))) {
+                drafts.resolve(draft.messageId(), DraftRecord.EDITED, "edited by you", clock.instant());
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Checks each pursuit's move from its last recorded state against {@link PursuitState}'s table.
+     * A move the table forbids is a bug in the derivation: logged loudly and counted (tests require 0).
+     */
+    private int checkTransitions(List<PursuitView> views) {
+        Map<String, String> previous = pursuits.states(mailbox.id());
+        int illegal = 0;
+        for (PursuitView view : views) {
+            String before = previous.get(view.pursuit().id());
+            try {
+                if (before == null) {
+                    if (!PursuitState.INITIAL.contains(view.state()) && view.state() != PursuitState.DRAFTED) {
+                        throw new IllegalStateException("illegal initial pursuit state " + view.state());
+                    }
+                } else {
+                    PursuitState from = PursuitState.valueOf(before);
+                    // A draft written in this pass went through DUE.
+                    if (view.state() == PursuitState.DRAFTED && from != PursuitState.DRAFTED) {
+                        from.checkTransitionTo(PursuitState.DUE);
+                    } else {
+                        from.checkTransitionTo(view.state());
+                    }
+                }
+                if (before != null && !before.equals(view.state().name())) {
+                    log.debug("Mailbox {}: pursuit {} {} -> {}", mailbox.id(), view.pursuit().id(), before, view.state());
+                }
+            } catch (IllegalStateException e) {
+                illegal++;
+                log.error("Mailbox {}: pursuit {}: {} (a bug: please report it)", mailbox.id(), view.pursuit().id(), e.getMessage());
+            }
+        }
+        return illegal;
     }
 
     /** The rep's override keywords on this folder, read fresh every pass. */
     private void readKeywords(ImapMailbox imap, MailFolder folder, boolean dryRun, Map<String, Set<String>> unsaved)
             throws MailboxException {
-        Map<Long, Set<String>> byUid = new HashMap<>();
-        for (String keyword : ManualOverrides.KEYWORDS) {
-            for (long uid : imap.uidsWithKeyword(folder, keyword)) {
-                byUid.computeIfAbsent(uid, u -> new HashSet<>()).add(keyword);
-            }
-        }
+        Map<Long, Set<String>> byUid = imap.keywords(folder, ManualOverrides.KEYWORDS);
         if (dryRun) {
             byUid.forEach((uid, k) -> unsaved.put(folder.name() + "#" + uid, k));
         } else {
@@ -150,7 +241,7 @@ final class MailboxPass {
     /** Intent first, then the APPEND, then the outcome: a crash in between is healed by the Message-ID search. */
     private void place(ImapMailbox imap, Draft draft) throws MailboxException {
         drafts.recordIntent(draft.messageId(), draft.pursuitId(), mailbox.id(), draft.step(), draft.action().name(),
-                clock.instant());
+                draft.contentHash(), clock.instant());
         String folder;
         if (imap.contains(draft.messageId())) {
             folder = imap.draftsFolder();
@@ -167,6 +258,12 @@ final class MailboxPass {
         return new PursuitRecord(v.pursuit().id(), mailboxId, v.pursuit().proposal().messageId(),
                 v.pursuit().proposal().sentAt(), v.state().name(), v.decision().action().name(), v.decision().step(),
                 v.decision().dueAt(), v.reason());
+    }
+
+    private static final class Outcome {
+        final List<String> retracted = new ArrayList<>();
+        int dismissed;
+        int illegalTransitions;
     }
 
     private static final class Counts {

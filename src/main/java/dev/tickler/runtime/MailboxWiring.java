@@ -6,7 +6,7 @@ import dev.tickler.cadence.CadencePolicy;
 import dev.tickler.config.TicklerConfig;
 import dev.tickler.detect.MessageClassifier;
 import dev.tickler.draft.DraftComposer;
-import dev.tickler.draft.TemplateSet;
+import dev.tickler.draft.TemplateLibrary;
 import dev.tickler.imap.ImapSettings;
 import dev.tickler.mail.Address;
 import dev.tickler.mail.RepIdentity;
@@ -16,14 +16,14 @@ import java.util.Set;
 /** The core objects for one mailbox, built from its configuration. */
 record MailboxWiring(String id, ImapSettings imap, MessageClassifier classifier, PursuitBoard board) {
 
-    static MailboxWiring of(TicklerConfig config, TicklerConfig.Mailbox mailbox, TemplateSet templates) {
+    static MailboxWiring of(TicklerConfig config, TicklerConfig.Mailbox mailbox, TemplateLibrary templates) {
         Address owner = new Address(mailbox.owner().name(), mailbox.owner().address());
         RepIdentity identity = new RepIdentity(owner, mailbox.aliases(), Set.copyOf(config.companyDomains()));
-        TicklerConfig.Policy p = config.policy();
+        TicklerConfig.Policy p = mailbox.policy();
         CadencePlanner planner = new CadencePlanner(
-                new CadencePolicy(p.graceBusinessDays(), p.intervalDays(), p.maxTouches()),
-                BusinessCalendar.mondayToFriday(mailbox.timezone()));
-        DraftComposer composer = new DraftComposer(identity, mailbox.timezone(), templates);
+                new CadencePolicy(p.graceBusinessDays(), p.intervalDays(), p.maxTouches(), p.nurture()),
+                new BusinessCalendar(mailbox.timezone(), p.workingDays(), p.holidays(), p.dayStarts(), p.dayEnds(), mailbox.absences()));
+        DraftComposer composer = new DraftComposer(identity, mailbox.timezone(), templates, mailbox.owner().signature());
         TicklerConfig.Imap i = mailbox.imap();
         ImapSettings imap = new ImapSettings(i.host(), i.port(), i.security(), i.username(), i.password().reveal(),
                 i.sentFolder(), i.draftsFolder(), i.scanFolders(), i.timeout(), i.batchSize());

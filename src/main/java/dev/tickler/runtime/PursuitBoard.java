@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.time.Instant;
 
 /**
  * Builds every pursuit of a mailbox from its facts and decides each one, taking into account the
@@ -44,11 +44,12 @@ final class PursuitBoard {
      */
     List<PursuitView> decide(List<ClassifiedMessage> facts, Map<String, Set<String>> keywords, List<DraftRecord> drafts,
                              Clock clock) {
-        Map<String, DraftRecord> byId = drafts.stream().collect(Collectors.toMap(DraftRecord::messageId, Function.identity()));
         List<ClassifiedMessage> overruled = overrule(facts, keywords);
         List<PursuitView> views = new ArrayList<>();
         for (Pursuit pursuit : assembler.assemble(overruled)) {
-            views.add(view(pursuit, planner.decide(pursuit, clock), byId, drafts, clock));
+            List<DraftRecord> own = drafts.stream().filter(d -> d.pursuitId().equals(pursuit.id())).toList();
+            CadencePlanner.Context context = new CadencePlanner.Context(closedBy(pursuit, keywords), lastDismissal(pursuit, own));
+            views.add(view(pursuit, planner.decide(pursuit, clock, context), own, clock));
         }
         views.sort(Comparator.comparing((PursuitView v) -> v.pursuit().proposal().sentAt()));
         return views;
@@ -59,25 +60,48 @@ final class PursuitBoard {
         return facts.stream().map(f -> ManualOverrides.apply(f, keywords.get(f.message().logId()), identity)).toList();
     }
 
-    private PursuitView view(Pursuit pursuit, Decision decision, Map<String, DraftRecord> byId, List<DraftRecord> drafts,
-                             Clock clock) {
-        if (!decision.isDue()) {
-            return new PursuitView(pursuit, decision, decision.state(), null, null);
-        }
-        Draft draft = composer.compose(pursuit, decision, clock);
-        DraftRecord placed = byId.get(draft.messageId());
-        if (placed != null && placed.isPlaced()) {
-            return new PursuitView(pursuit, decision, PursuitState.DRAFTED, draft, null);
-        }
-        // At most one open draft per pursuit: an earlier step still unsent blocks the next one.
-        Set<String> sent = pursuit.touches().stream().map(ClassifiedMessage::messageId).collect(Collectors.toSet());
-        for (DraftRecord earlier : drafts) {
-            if (earlier.pursuitId().equals(pursuit.id()) && earlier.isPlaced() && earlier.step() < decision.step()
-                    && !sent.contains(earlier.messageId())) {
-                return new PursuitView(pursuit, decision, PursuitState.DRAFTED, null,
-                        "Tickler's draft for touch " + earlier.step() + " is still unsent in " + earlier.folder());
+    /** Whether Tickler's draft reached Sent: by its Message-ID, or a message of the rep's in the pursuit after it was placed. */
+    static boolean wasSent(DraftRecord draft, Pursuit pursuit) {
+        return pursuit.touches().stream().anyMatch(t -> draft.messageId().equals(t.messageId())
+                || (draft.placedAt() != null && t.sentAt().isAfter(draft.placedAt())));
+    }
+
+    private static String closedBy(Pursuit pursuit, Map<String, Set<String>> keywords) {
+        for (ClassifiedMessage m : pursuit.timeline()) {
+            Optional<String> closing = ManualOverrides.closing(keywords.get(m.message().logId()));
+            if (closing.isPresent()) {
+                return closing.get();
             }
         }
-        return new PursuitView(pursuit, decision, PursuitState.DUE, draft, null);
+        return null;
+    }
+
+    private static Instant lastDismissal(Pursuit pursuit, List<DraftRecord> drafts) {
+        return drafts.stream().filter(d -> DraftRecord.DISMISSED.equals(d.status()) && d.resolvedAt() != null)
+                .map(DraftRecord::resolvedAt).max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private PursuitView view(Pursuit pursuit, Decision decision, List<DraftRecord> drafts, Clock clock) {
+        List<DraftRecord> open = drafts.stream().filter(DraftRecord::isOpen).filter(d -> !wasSent(d, pursuit)).toList();
+        String note = open.stream().filter(d -> DraftRecord.EDITED.equals(d.status())).findFirst()
+                .map(d -> "your edited draft for touch " + d.step() + " is still in " + d.folder() + "; Tickler leaves it alone")
+                .orElse(null);
+        if (!decision.isDue()) {
+            return new PursuitView(pursuit, decision, decision.state(), null, note);
+        }
+        int attempt = (int) drafts.stream().filter(d -> d.step() == decision.step())
+                .filter(d -> DraftRecord.RETRACTED.equals(d.status()) || DraftRecord.DISMISSED.equals(d.status())).count();
+        Draft draft = composer.compose(pursuit, decision, attempt, clock);
+        Optional<DraftRecord> same = drafts.stream().filter(d -> d.messageId().equals(draft.messageId())).findFirst();
+        if (same.isPresent() && same.get().isPlaced()) {
+            return new PursuitView(pursuit, decision, PursuitState.DRAFTED, draft, note);
+        }
+        // At most one open draft per pursuit: one still unsent blocks the next.
+        if (!open.isEmpty()) {
+            DraftRecord earlier = open.get(0);
+            return new PursuitView(pursuit, decision, PursuitState.DRAFTED, null,
+                    note != null ? note : "Tickler's draft for touch " + earlier.step() + " is still unsent in " + earlier.folder());
+        }
+        return new PursuitView(pursuit, decision, PursuitState.DUE, draft, note);
     }
 }

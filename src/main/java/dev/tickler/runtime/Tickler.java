@@ -1,7 +1,7 @@
 package dev.tickler.runtime;
 
 import dev.tickler.config.TicklerConfig;
-import dev.tickler.draft.TemplateSet;
+import dev.tickler.draft.TemplateLibrary;
 import dev.tickler.imap.ImapMailbox;
 import dev.tickler.store.Database;
 import dev.tickler.store.DraftRepository;
@@ -32,7 +32,7 @@ public final class Tickler implements AutoCloseable {
     private final List<MailboxWiring> mailboxes = new ArrayList<>();
     private final MailboxPass.Connector connector;
 
-    private Tickler(TicklerConfig config, Database db, TemplateSet templates, MailboxPass.Connector connector) {
+    private Tickler(TicklerConfig config, Database db, TemplateLibrary templates, MailboxPass.Connector connector) {
         this.config = config;
         this.db = db;
         this.facts = new FactRepository(db);
@@ -50,7 +50,7 @@ public final class Tickler implements AutoCloseable {
      * mailbox is touched, when either is unusable.
      */
     public static Tickler start(TicklerConfig config, Clock clock) {
-        TemplateSet templates = TemplateLoader.load(config.templates(), config.locale());
+        TemplateLibrary templates = TemplateLoader.library(config.templates(), config.locale(), config.localeByDomain());
         TicklerConfig.Store store = config.store();
         Database db = Database.open(store.url(), store.username(), store.password().map(s -> s.reveal()).orElse(""));
         return new Tickler(config, db, templates, m -> ImapMailbox.connect(m.id(), m.imap(), clock));

@@ -44,7 +44,8 @@ public final class DraftRepository {
     }
 
     /** Records the intent to place a draft; a no-op when it is already recorded. */
-    public void recordIntent(String messageId, String pursuitId, String mailboxId, int step, String action, Instant now) {
+    public void recordIntent(String messageId, String pursuitId, String mailboxId, int step, String action, String contentHash,
+                             Instant now) {
         db.inTransaction(c -> {
             try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM draft WHERE message_id = ?")) {
                 exists.setString(1, messageId);
@@ -55,8 +56,8 @@ public final class DraftRepository {
                 }
             }
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO draft (message_id, pursuit_id, mailbox_id, step, action, status, intended_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO draft (message_id, pursuit_id, mailbox_id, step, action, status, intended_at, content_hash)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, messageId);
                 s.setString(2, pursuitId);
                 s.setString(3, mailboxId);
@@ -64,6 +65,22 @@ public final class DraftRepository {
                 s.setString(5, action);
                 s.setString(6, DraftRecord.INTENDED);
                 s.setLong(7, now.toEpochMilli());
+                s.setString(8, contentHash);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Records what became of a placed draft: SENT, RETRACTED, DISMISSED or EDITED, with a note for status. */
+    public void resolve(String messageId, String status, String note, Instant now) {
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE draft SET status = ?, note = ?, resolved_at = ? WHERE message_id = ?")) {
+                s.setString(1, status);
+                s.setString(2, note == null ? null : FactRepository.truncate(note, 500));
+                s.setLong(3, now.toEpochMilli());
+                s.setString(4, messageId);
                 s.executeUpdate();
             }
             return null;
@@ -84,13 +101,17 @@ public final class DraftRepository {
         });
     }
 
-    private static final String SELECT =
-            "SELECT message_id, pursuit_id, mailbox_id, step, action, status, folder, intended_at, placed_at FROM draft";
+    private static final String SELECT = "SELECT message_id, pursuit_id, mailbox_id, step, action, status, folder, intended_at,"
+            + " placed_at, content_hash, resolved_at, note FROM draft";
 
     private static DraftRecord read(ResultSet r) throws SQLException {
-        long placed = r.getLong(9);
-        Instant placedAt = r.wasNull() ? null : Instant.ofEpochMilli(placed);
         return new DraftRecord(r.getString(1), r.getString(2), r.getString(3), r.getInt(4), r.getString(5),
-                r.getString(6), r.getString(7), Instant.ofEpochMilli(r.getLong(8)), placedAt);
+                r.getString(6), r.getString(7), Instant.ofEpochMilli(r.getLong(8)), instant(r, 9), r.getString(10),
+                instant(r, 11), r.getString(12));
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        long millis = r.getLong(column);
+        return r.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 }

@@ -14,6 +14,22 @@ public final class PursuitRepository {
         this.db = db;
     }
 
+    /** Each pursuit's last recorded state, by pursuit id: the "from" of the next transition. */
+    public java.util.Map<String, String> states(String mailboxId) {
+        return db.inTransaction(c -> {
+            java.util.Map<String, String> out = new java.util.HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, state FROM pursuit WHERE mailbox_id = ?")) {
+                s.setString(1, mailboxId);
+                try (java.sql.ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getString(1), r.getString(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public void saveAll(List<PursuitRecord> pursuits, Instant now) {
         db.inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement(

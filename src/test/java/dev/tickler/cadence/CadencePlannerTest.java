@@ -13,27 +13,34 @@ import dev.tickler.pursuit.Pursuit;
 import dev.tickler.pursuit.PursuitAssembler;
 import dev.tickler.pursuit.PursuitState;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** The cadence with a fixed clock. Berlin: 09:00 is 08:00Z until 29 March 2026, 07:00Z after. */
 class CadencePlannerTest {
 
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final Address GINA = new Address("Gina Glass", "gina@globex.example");
     private static final String FRIDAY_PROPOSAL = "2026-03-06T14:00:00Z"; // Fri 15:00 Berlin
-    private final CadencePlanner planner = new CadencePlanner(CadencePolicy.DEFAULT,
-            BusinessCalendar.mondayToFriday(ZoneId.of("Europe/Berlin")));
+    private final CadencePlanner planner = new CadencePlanner(CadencePolicy.DEFAULT, BusinessCalendar.mondayToFriday(BERLIN));
 
     @Test
-    void aFridayProposalWaitsOverTheWeekendAndIsDueOnWednesday() {
+    void aFridayProposalWaitsOverTheWeekendAndTheReminderAppearsWednesdayAtNine() {
         Pursuit p = pursuit(proposal("<p@acme.example>", GINA).at(FRIDAY_PROPOSAL).classified());
         Decision tuesday = planner.decide(p, at("2026-03-10T16:00:00Z"));
         assertEquals(PursuitState.WAITING, tuesday.state());
-        assertEquals(Instant.parse("2026-03-11T14:00:00Z"), tuesday.dueAt());
-        Decision wednesday = planner.decide(p, at("2026-03-11T14:00:00Z"));
+        assertEquals(Instant.parse("2026-03-11T08:00:00Z"), tuesday.dueAt());
+        assertEquals(PursuitState.WAITING, planner.decide(p, at("2026-03-11T07:59:00Z")).state(), "not at 3 a.m.");
+        Decision wednesday = planner.decide(p, at("2026-03-11T08:00:00Z"));
         assertEquals(PursuitState.DUE, wednesday.state());
         assertEquals(Action.REMINDER, wednesday.action());
         assertEquals(1, wednesday.step());
@@ -44,7 +51,7 @@ class CadencePlannerTest {
     void theNextReminderComesIntervalDaysAfterTheLastTouch() {
         List<ClassifiedMessage> facts = new ArrayList<>();
         facts.add(proposal("<p@acme.example>", GINA).at(FRIDAY_PROPOSAL).classified());
-        facts.add(touch(1, "2026-03-11T08:00:00Z"));
+        facts.add(touch(1, "2026-03-11T08:30:00Z"));
         Decision d = planner.decide(pursuit(facts), at("2026-03-17T08:00:00Z"));
         assertEquals(PursuitState.WAITING, d.state());
         assertEquals(Instant.parse("2026-03-18T08:00:00Z"), d.dueAt());
@@ -57,11 +64,36 @@ class CadencePlannerTest {
         List<ClassifiedMessage> facts = new ArrayList<>();
         facts.add(proposal("<p@acme.example>", GINA).at("2026-03-02T10:00:00Z").classified());
         facts.add(touch(1, "2026-03-07T10:00:00Z")); // the rep wrote on a Saturday
-        assertEquals(Instant.parse("2026-03-15T23:00:00Z"), planner.decide(pursuit(facts), at("2026-03-14T10:00:00Z")).dueAt());
+        assertEquals(Instant.parse("2026-03-16T08:00:00Z"), planner.decide(pursuit(facts), at("2026-03-14T10:00:00Z")).dueAt());
     }
 
     @Test
-    void afterMaxTouchesTheRevivalIsDraftedAndAfterThatNothing() {
+    void aHolidayShiftsTheStepAndSaysSo() {
+        CadencePlanner easter = new CadencePlanner(CadencePolicy.DEFAULT, new BusinessCalendar(BERLIN,
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(LocalDate.of(2026, 4, 3), LocalDate.of(2026, 4, 6)),
+                LocalTime.of(9, 0), LocalTime.of(17, 0), List.of()));
+        List<ClassifiedMessage> facts = new ArrayList<>();
+        facts.add(proposal("<p@acme.example>", GINA).at("2026-03-20T10:00:00Z").classified());
+        facts.add(touch(1, "2026-03-27T10:00:00Z")); // + 7 days = Good Friday
+        Decision d = easter.decide(pursuit(facts), at("2026-04-02T10:00:00Z"));
+        assertEquals(Instant.parse("2026-04-07T07:00:00Z"), d.dueAt(), "Tuesday after Easter Monday, 09:00 CEST");
+        assertTrue(d.reason().contains("moved past the holiday on Fri 3 Apr 2026"), d.reason());
+    }
+
+    @Test
+    void theRepsOwnAbsencePausesEveryPursuitUntilTheyAreBack() {
+        CadencePlanner away = new CadencePlanner(CadencePolicy.DEFAULT, new BusinessCalendar(BERLIN,
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(), LocalTime.of(9, 0), LocalTime.of(17, 0),
+                List.of(new BusinessCalendar.Absence(LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 13)))));
+        Pursuit p = pursuit(proposal("<p@acme.example>", GINA).at(FRIDAY_PROPOSAL).classified());
+        Decision d = away.decide(p, at("2026-03-11T09:00:00Z"));
+        assertEquals(PursuitState.PAUSED, d.state());
+        assertEquals(Instant.parse("2026-03-16T08:00:00Z"), d.dueAt());
+        assertTrue(d.reason().startsWith("you are away until Fri 13 Mar 2026"), d.reason());
+    }
+
+    @Test
+    void afterMaxTouchesTheRevivalThenMonthlyCheckInsThenNothing() {
         List<ClassifiedMessage> facts = new ArrayList<>();
         facts.add(proposal("<p@acme.example>", GINA).at("2026-02-02T10:00:00Z").classified());
         facts.add(touch(1, "2026-02-09T10:00:00Z"));
@@ -72,9 +104,26 @@ class CadencePlannerTest {
         assertEquals(PursuitState.DUE, revival.state());
         assertEquals(4, revival.step());
         facts.add(touch(4, "2026-03-02T11:00:00Z"));
-        Decision after = planner.decide(pursuit(facts), at("2026-04-30T10:00:00Z"));
-        assertEquals(PursuitState.DORMANT, after.state());
+        Decision nurture = planner.decide(pursuit(facts), at("2026-03-20T10:00:00Z"));
+        assertEquals(PursuitState.NURTURE, nurture.state());
+        assertEquals(Action.NURTURE, nurture.action());
+        assertEquals(Instant.parse("2026-04-01T07:00:00Z"), nurture.dueAt(), "30 days after the revival");
+        facts.add(touch(5, "2026-04-01T08:00:00Z"));
+        facts.add(touch(6, "2026-05-01T08:00:00Z"));
+        facts.add(touch(7, "2026-06-01T08:00:00Z"));
+        Decision after = planner.decide(pursuit(facts), at("2026-09-30T10:00:00Z"));
+        assertEquals(PursuitState.DORMANT, after.state(), "three check-ins, then nothing");
         assertEquals(Action.NONE, after.action());
+    }
+
+    @Test
+    void withNurtureOffTheRevivalIsTheLastWord() {
+        CadencePlanner noNurture = new CadencePlanner(new CadencePolicy(3, 7, 0, CadencePolicy.Nurture.OFF),
+                BusinessCalendar.mondayToFriday(BERLIN));
+        List<ClassifiedMessage> facts = new ArrayList<>(List.of(proposal("<p@acme.example>", GINA).at(FRIDAY_PROPOSAL).classified()));
+        assertEquals(Action.REVIVAL, noNurture.decide(pursuit(facts), at("2026-03-11T09:00:00Z")).action(), "maxTouches 0: straight to the revival");
+        facts.add(touch(1, "2026-03-11T09:00:00Z"));
+        assertEquals(PursuitState.DORMANT, noNurture.decide(pursuit(facts), at("2026-06-11T09:00:00Z")).state());
     }
 
     @Test
@@ -87,14 +136,32 @@ class CadencePlannerTest {
     }
 
     @Test
+    void aDeletedDraftMakesTheNextOneWaitAFullInterval() {
+        Pursuit p = pursuit(proposal("<p@acme.example>", GINA).at(FRIDAY_PROPOSAL).classified());
+        Decision d = planner.decide(p, at("2026-03-13T10:00:00Z"),
+                new CadencePlanner.Context(null, Instant.parse("2026-03-12T15:00:00Z")));
+        assertEquals(PursuitState.WAITING, d.state());
+        assertEquals(Instant.parse("2026-03-19T08:00:00Z"), d.dueAt());
+        assertTrue(d.reason().contains("you deleted Tickler's draft unsent"), d.reason());
+    }
+
+    @Test
+    void aPursuitTheRepClosedStaysClosed() {
+        Pursuit p = pursuit(proposal("<p@acme.example>", GINA).at(FRIDAY_PROPOSAL).classified());
+        Decision d = planner.decide(p, at("2026-03-13T10:00:00Z"), new CadencePlanner.Context("won ($TicklerWon)", null));
+        assertEquals(PursuitState.CLOSED, d.state());
+        assertEquals(Action.NONE, d.action());
+    }
+
+    @Test
     void anOutOfOfficeWithoutAReturnDateHoldsTheReminderSevenDaysThenDraftsIt() {
         Pursuit p = pursuit(List.of(proposal("<p@acme.example>", GINA).at(FRIDAY_PROPOSAL).classified(),
                 received("<o@globex.example>", GINA).replyTo("<p@acme.example>").subject("Automatic reply: Proposal")
                         .at("2026-03-06T14:01:00Z").classified()));
         Decision wednesday = planner.decide(p, at("2026-03-11T15:00:00Z"));
         assertEquals(PursuitState.PAUSED, wednesday.state());
-        assertEquals(Instant.parse("2026-03-13T14:01:00Z"), wednesday.dueAt());
-        Decision friday = planner.decide(p, at("2026-03-13T15:00:00Z"));
+        assertEquals(Instant.parse("2026-03-13T08:00:00Z"), wednesday.dueAt());
+        Decision friday = planner.decide(p, at("2026-03-13T08:00:00Z"));
         assertEquals(PursuitState.DUE, friday.state());
         assertEquals(Action.REMINDER, friday.action());
     }
@@ -107,7 +174,7 @@ class CadencePlannerTest {
                         .at("2026-03-06T14:01:00Z").classified()));
         Decision d = planner.decide(p, at("2026-03-19T10:00:00Z"));
         assertEquals(PursuitState.PAUSED, d.state());
-        assertEquals(Instant.parse("2026-03-22T23:00:00Z"), d.dueAt(), "Monday 23 March, 00:00 in Berlin");
+        assertEquals(Instant.parse("2026-03-23T08:00:00Z"), d.dueAt(), "Monday 23 March, 09:00 in Berlin");
         assertTrue(d.reason().contains("out of office until Fri 20 Mar 2026"), d.reason());
         assertEquals(PursuitState.DUE, planner.decide(p, at("2026-03-23T08:00:00Z")).state());
     }
@@ -119,7 +186,7 @@ class CadencePlannerTest {
                         .body("Back on 9 March.").at("2026-03-06T14:01:00Z").classified()));
         Decision d = planner.decide(p, at("2026-03-11T14:00:00Z"));
         assertEquals(PursuitState.DUE, d.state());
-        assertEquals(Instant.parse("2026-03-11T14:00:00Z"), d.dueAt());
+        assertEquals(Instant.parse("2026-03-11T08:00:00Z"), d.dueAt());
     }
 
     @Test

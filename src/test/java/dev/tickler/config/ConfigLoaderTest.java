@@ -114,12 +114,12 @@ class ConfigLoaderTest {
         "stateDir: ./data|stateDir: ./data\\npollInterval: 1s|pollInterval: must be between 10s and 24h, was 1s",
         "stateDir: ./data|stateDir: ./data\\nlocale: english|locale: must be a language code like en or de, was \"english\"",
         "stateDir: ./data|stateDir: ./data\\ntemplates: /nonexistent/templates|templates: directory /nonexistent/templates does not exist",
-        "stateDir: ./data|stateDir: ./data\\nmailbox: []|mailbox: unknown key; known keys here: company, detection, locale, mailboxes, policy, pollInterval, stateDir, store, templates",
+        "stateDir: ./data|stateDir: ./data\\nmailbox: []|mailbox: unknown key; known keys here: company, detection, locale, localeByDomain, mailboxes, policy, pollInterval, stateDir, store, templates",
         "stateDir: ./data|stateDir: ./data\\ndetection: { weights: { subject: 2 } }|detection.weights.subject: unknown key; known keys here: attachmentName, bodyPhrase, bodyWord, bulk, calendarInvitation, documentAttached, notAnOffer, otherSense, prices, subjectWord",
         "stateDir: ./data|stateDir: ./data\\ndetection: { threshold: 0 }|detection.threshold: must be 1..50, was 0",
         "port: 993|prot: 993|mailboxes[0].imap.prot: unknown key; known keys here: batchSize, folders, host, password, port, security, timeoutSeconds, username",
         "folders: { sent: Sent, drafts: Drafts }|folders: { sent: Sent, draft: Drafts }|mailboxes[0].imap.folders.draft: unknown key; known keys here: drafts, scan, sent",
-        "      - id: riley|      - idx: riley|mailboxes[0].idx: unknown key; known keys here: aliases, id, imap, owner, timezone",
+        "      - id: riley|      - idx: riley|mailboxes[0].idx: unknown key; known keys here: absences, aliases, calendar, id, imap, owner, policy, timezone",
     })
     void eachValidationMessageNamesTheKeyAndTheProblem(String replace, String with, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(VALID.replace(replace, with.replace("\\n", "\n")), "t"));

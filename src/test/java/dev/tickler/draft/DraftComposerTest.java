@@ -38,7 +38,9 @@ class DraftComposerTest {
 
     private final TemplateSet templates = TemplateSet.of("en", Map.of(
             TemplateKind.REMINDER, "Hi ${prospectFirstName}, about ${proposalSubject} of ${proposalDate} (${daysSinceProposal} days) from ${prospectCompany}. ${repName}",
-            TemplateKind.REVIVAL, "Hi ${prospectFirstName}, I'll assume you're not in a position to go ahead. ${repFirstName}"), Map.of());
+            TemplateKind.SECOND_REMINDER, "Hi ${prospectFirstName}, once more about ${proposalSubject}. ${signature}",
+            TemplateKind.REVIVAL, "Hi ${prospectFirstName}, I'll assume you're not in a position to go ahead. ${repFirstName}",
+            TemplateKind.NURTURE, "Hi ${prospectFirstName}, checking in. ${signature}"), Map.of());
     private final DraftComposer composer = new DraftComposer(IDENTITY, BERLIN, templates);
 
     @ParameterizedTest

@@ -13,7 +13,8 @@ class TemplateSetTest {
     @Test
     void anUnknownVariableFailsWhenTheTemplatesAreLoadedAndNamesTheFile() {
         TemplateException e = assertThrows(TemplateException.class, () -> TemplateSet.of("en",
-                Map.of(TemplateKind.REMINDER, "Hi ${prospectFirstNmae}", TemplateKind.REVIVAL, "ok"),
+                Map.of(TemplateKind.REMINDER, "Hi ${prospectFirstNmae}", TemplateKind.SECOND_REMINDER, "ok", TemplateKind.REVIVAL, "ok",
+                        TemplateKind.NURTURE, "ok"),
                 Map.of(TemplateKind.REMINDER, "templates/en/reminder.txt")));
         assertTrue(e.getMessage().startsWith("templates/en/reminder.txt: unknown variable ${prospectFirstNmae}"), e.getMessage());
     }
@@ -22,12 +23,13 @@ class TemplateSetTest {
     void aMissingTemplateIsNamed() {
         TemplateException e = assertThrows(TemplateException.class,
                 () -> TemplateSet.of("de", Map.of(TemplateKind.REMINDER, "x"), Map.of()));
-        assertEquals("de/revival.txt: template is missing", e.getMessage());
+        assertEquals("de/second-reminder.txt: template is missing", e.getMessage());
     }
 
     @Test
     void valuesAreNeverInterpretedAsTemplatesOrLookups() {
-        TemplateSet set = TemplateSet.of("en", Map.of(TemplateKind.REMINDER, "Hi ${prospectFirstName}", TemplateKind.REVIVAL, "x"), Map.of());
+        TemplateSet set = TemplateSet.of("en", Map.of(TemplateKind.REMINDER, "Hi ${prospectFirstName}", TemplateKind.SECOND_REMINDER, "x",
+                TemplateKind.REVIVAL, "x", TemplateKind.NURTURE, "x"), Map.of());
         Map<String, String> values = new HashMap<>(TemplateVariables.samples());
         values.put("prospectFirstName", "${env:HOME} ${script:javascript:1+1} ${repName}");
         assertEquals("Hi ${env:HOME} ${script:javascript:1+1} ${repName}", set.render(TemplateKind.REMINDER, values));

@@ -28,10 +28,8 @@ class DaemonIT {
             TicklerConfig.Mailbox bad = new TicklerConfig.Mailbox("broken", good.owner(), good.aliases(), good.timezone(),
                     new TicklerConfig.Imap(i.host(), i.port(), i.security(), i.username(),
                             dev.tickler.config.Secret.literal("wrong"), i.sentFolder(), i.draftsFolder(), i.scanFolders(), i.timeout(), i.batchSize()));
-            TicklerConfig config = new TicklerConfig(demo.stateDir(),
-                    new TicklerConfig.Store("jdbc:hsqldb:mem:" + UUID.randomUUID(), "SA", Optional.empty()),
-                    demo.companyDomains(), demo.policy(), demo.detection(), demo.templates(), demo.locale(), Duration.ofSeconds(10),
-                    java.util.List.of(bad, good));
+            TicklerConfig config = demo.withStore(new TicklerConfig.Store("jdbc:hsqldb:mem:" + UUID.randomUUID(), "SA", Optional.empty()))
+                    .withMailboxes(java.util.List.of(bad, good), Duration.ofSeconds(10));
             try (Tickler tickler = Tickler.start(config, NOW)) {
                 Daemon daemon = new Daemon(tickler, NOW);
                 daemon.start();

@@ -74,8 +74,8 @@ class FactRepositoryTest {
     @Test
     void draftsRecordIntentThenOutcome() {
         DraftRepository drafts = new DraftRepository(db);
-        drafts.recordIntent("<tickler-a-1@acme.example>", "a", "riley", 1, "REMINDER", NOW);
-        drafts.recordIntent("<tickler-a-1@acme.example>", "a", "riley", 1, "REMINDER", NOW.plusSeconds(5));
+        drafts.recordIntent("<tickler-a-1@acme.example>", "a", "riley", 1, "REMINDER", "hash", NOW);
+        drafts.recordIntent("<tickler-a-1@acme.example>", "a", "riley", 1, "REMINDER", "hash", NOW.plusSeconds(5));
         assertEquals(DraftRecord.INTENDED, drafts.find("<tickler-a-1@acme.example>").orElseThrow().status());
         drafts.markPlaced("<tickler-a-1@acme.example>", "Drafts", NOW);
         DraftRecord placed = drafts.forMailbox("riley").get(0);

@@ -1,0 +1,50 @@
+package dev.tickler.detect;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The language of a short business text, from its most common small words: enough to answer a
+ * German proposal in German. Returns null when no language clearly leads.
+ */
+public final class LanguageGuess {
+
+    private static final Map<String, Set<String>> STOPWORDS = Map.of(
+            "en", Set.of("the", "and", "to", "of", "is", "you", "for", "our", "we", "your", "with", "please", "this", "attached", "best"),
+            "de", Set.of("der", "die", "das", "und", "ist", "sie", "für", "wir", "ihr", "ihnen", "mit", "anbei", "unser", "viele", "grüße", "ich"),
+            "fr", Set.of("le", "la", "les", "et", "est", "vous", "pour", "nous", "votre", "avec", "notre", "ci-joint", "je", "cordialement", "des"),
+            "es", Set.of("el", "los", "las", "y", "es", "usted", "para", "nosotros", "su", "con", "nuestra", "adjunto", "saludos", "que", "del"),
+            "it", Set.of("il", "lo", "gli", "e", "è", "lei", "per", "noi", "suo", "con", "nostra", "allegato", "saluti", "che", "della"),
+            "nl", Set.of("de", "het", "en", "is", "u", "voor", "wij", "uw", "met", "onze", "bijgaand", "groet", "ik", "van", "een"));
+
+    private LanguageGuess() {
+    }
+
+    public static String of(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}-]+")) {
+            STOPWORDS.forEach((lang, words) -> {
+                if (words.contains(word)) {
+                    counts.merge(lang, 1, Integer::sum);
+                }
+            });
+        }
+        String best = null;
+        int bestCount = 0;
+        int second = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > bestCount) {
+                second = bestCount;
+                best = e.getKey();
+                bestCount = e.getValue();
+            } else if (e.getValue() > second) {
+                second = e.getValue();
+            }
+        }
+        return bestCount >= 3 && bestCount >= second * 3 / 2 + 1 ? best : null;
+    }
+}
