@@ -2,6 +2,9 @@ package dev.tickler.pursuit;
 
 import dev.tickler.detect.ClassifiedMessage;
 import dev.tickler.mail.Address;
+import dev.tickler.mail.FolderRole;
+import dev.tickler.mail.MailMessage;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -51,6 +54,21 @@ public record Pursuit(
     /** Prospect addresses that have not bounced: the only ones a draft may go to. */
     public List<Address> reachableProspects() {
         return prospects.stream().filter(a -> !bouncedAddresses.contains(a.key())).toList();
+    }
+
+    /**
+     * The same pursuit as if the rep had sent one more touch at {@code when}: for looking ahead
+     * ("what happens over the next 30 days if I send each draft?").
+     */
+    public Pursuit assumingTouchAt(Instant when, int n) {
+        MailMessage last = lastOutbound().message();
+        MailMessage touch = new MailMessage("(assumed)", FolderRole.SENT, -n, "<assumed-" + n + "@tickler.invalid>",
+                last.messageId() == null ? List.of() : List.of(last.messageId()), List.of(), last.from(), reachableProspects(),
+                List.of(), "Re: " + proposal.message().subject(), when, "text/plain", java.util.Map.of(), List.of(), null, null, List.of());
+        List<ClassifiedMessage> more = new java.util.ArrayList<>(touches);
+        more.add(new ClassifiedMessage(touch, new dev.tickler.detect.Classification(dev.tickler.detect.MessageKind.OUTBOUND, 0,
+                List.of(dev.tickler.detect.Reason.of("assumed", "assumed sent")))));
+        return new Pursuit(id, mailboxId, proposal, prospects, more, answers, autoReplies, bounces, bouncedAddresses, links);
     }
 
     /** Every message of the pursuit, oldest first: the proposal, touches, answers, auto-replies, bounces. */

@@ -55,6 +55,31 @@ final class PursuitBoard {
         return views;
     }
 
+    /** One step of a look-ahead: what Tickler would draft, when and why. */
+    record PlannedStep(Instant when, dev.tickler.cadence.Action action, int step, String reason) {
+    }
+
+    /**
+     * What Tickler will do for a pursuit from {@code view}'s moment until {@code until}, given no new
+     * mail and assuming the rep sends each draft the moment it appears.
+     */
+    List<PlannedStep> plan(PursuitView view, Instant from, Instant until) {
+        List<PlannedStep> steps = new ArrayList<>();
+        Pursuit pursuit = view.pursuit();
+        Decision decision = view.decision();
+        for (int n = 1; n <= 24 && decision.state().isActive() && decision.dueAt() != null; n++) {
+            Instant when = decision.dueAt().isBefore(from) ? from : decision.dueAt();
+            if (when.isAfter(until)) {
+                break;
+            }
+            steps.add(new PlannedStep(when, decision.action(), decision.step(),
+                    view.state() == PursuitState.DRAFTED && n == 1 ? "already in Drafts: " + decision.reason() : decision.reason()));
+            pursuit = pursuit.assumingTouchAt(when, n);
+            decision = planner.decide(pursuit, Clock.fixed(when, java.time.ZoneOffset.UTC));
+        }
+        return steps;
+    }
+
     /** The facts with the rep's override keywords applied. */
     List<ClassifiedMessage> overrule(List<ClassifiedMessage> facts, Map<String, Set<String>> keywords) {
         return facts.stream().map(f -> ManualOverrides.apply(f, keywords.get(f.message().logId()), identity)).toList();

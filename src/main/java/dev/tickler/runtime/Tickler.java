@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Instant;
 import java.util.Set;
 import dev.tickler.detect.ClassifiedMessage;
 
@@ -77,6 +78,27 @@ public final class Tickler implements AutoCloseable {
                     drafts.forMailbox(mailbox.id()), clock));
         }
         return all;
+    }
+
+    /** One row of {@code tickler plan}. */
+    public record PlanRow(String mailboxId, PursuitView pursuit, Instant when, dev.tickler.cadence.Action action, int step,
+                          String reason) {
+    }
+
+    /** What Tickler will draft over the next {@code days}, given no new mail and assuming each draft is sent when it appears. */
+    public List<PlanRow> plan(int days, Clock clock) {
+        List<PlanRow> rows = new ArrayList<>();
+        Instant until = clock.instant().plus(java.time.Duration.ofDays(days));
+        for (Map.Entry<String, List<PursuitView>> e : status(clock).entrySet()) {
+            MailboxWiring wiring = mailboxes.stream().filter(m -> m.id().equals(e.getKey())).findFirst().orElseThrow();
+            for (PursuitView view : e.getValue()) {
+                for (PursuitBoard.PlannedStep step : wiring.board().plan(view, clock.instant(), until)) {
+                    rows.add(new PlanRow(e.getKey(), view, step.when(), step.action(), step.step(), step.reason()));
+                }
+            }
+        }
+        rows.sort(java.util.Comparator.comparing(PlanRow::when));
+        return rows;
     }
 
     /**
