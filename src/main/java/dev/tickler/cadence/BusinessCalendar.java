@@ -113,6 +113,24 @@ public final class BusinessCalendar {
         return startOfBusinessDay(date.plusDays(1));
     }
 
+    /** Within working hours on a business day (and not during the rep's absence). */
+    public boolean isWorkingTime(Instant instant) {
+        ZonedDateTime t = instant.atZone(zone);
+        LocalTime time = t.toLocalTime();
+        return isBusinessDay(t.toLocalDate()) && absenceOn(t.toLocalDate()).isEmpty()
+                && !time.isBefore(dayStarts) && time.isBefore(dayEnds);
+    }
+
+    /** The start of the next working day at or after {@code instant}. */
+    public Instant nextWorkingStart(Instant instant) {
+        ZonedDateTime t = instant.atZone(zone);
+        LocalDate day = t.toLocalTime().isBefore(dayStarts) ? t.toLocalDate() : t.toLocalDate().plusDays(1);
+        while (!isBusinessDay(day) || absenceOn(day).isPresent()) {
+            day = day.plusDays(1);
+        }
+        return ZonedDateTime.of(day, dayStarts, zone).toInstant();
+    }
+
     /** The local day of an instant. */
     public LocalDate dayOf(Instant instant) {
         return instant.atZone(zone).toLocalDate();

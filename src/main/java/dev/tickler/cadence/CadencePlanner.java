@@ -126,6 +126,11 @@ public final class CadencePlanner {
             paused = true;
             why = "you are away until " + DAY.format(repAway.get().to()) + "; " + why;
         }
+        if (!now.isBefore(due) && !calendar.isWorkingTime(now)) {
+            // Overdue, but drafts appear in working hours only: not at 3 a.m., not on Sunday.
+            due = calendar.nextWorkingStart(now);
+            why += "; appears at the start of your next working day";
+        }
         PursuitState state = !now.isBefore(due) ? PursuitState.DUE : paused ? PursuitState.PAUSED : waiting;
         return new Decision(state, action, touches + 1, due, why);
     }

@@ -1,6 +1,7 @@
 package dev.tickler.cli;
 
 import dev.tickler.demo.DemoWorld;
+import dev.tickler.runtime.Tickler;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -29,9 +30,21 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The demo's "now": today at 10:00 in Riley's timezone, or the Friday before on a weekend, so the
+     * drafts it shows appear inside working hours whatever time you run it.
+     */
+    static Clock lastWorkingMorning(Clock real) {
+        java.time.ZonedDateTime t = real.instant().atZone(DemoWorld.ZONE).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        while (t.getDayOfWeek().getValue() > 5) {
+            t = t.minusDays(1);
+        }
+        return Clock.fixed(t.toInstant(), java.time.ZoneOffset.UTC);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        Clock clock = options.clock(spec);
+        Clock clock = options.now == null ? lastWorkingMorning(Clock.systemUTC()) : options.clock(spec);
         quietLogs();
         try (DemoWorld world = DemoWorld.start(clock)) {
             int code = world.run(spec.commandLine().getOut(), (tickler, out) -> {
@@ -40,6 +53,17 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("Why? For example `tickler explain " + id + "`:");
                 out.println();
                 tickler.explain(id, clock).ifPresent(e -> ExplainReport.print(out, e, DemoWorld.ZONE));
+                out.println();
+                out.println("And what comes next (`tickler plan --days 60`, assuming each draft is sent when it appears):");
+                out.println();
+                Table table = new Table("WHEN", "PURSUIT", "DRAFT", "WHY");
+                java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm",
+                        java.util.Locale.ENGLISH);
+                for (Tickler.PlanRow row : tickler.plan(60, clock)) {
+                    table.row(when.format(row.when().atZone(DemoWorld.ZONE)), row.pursuit().pursuit().id(),
+                            row.action().name().toLowerCase(java.util.Locale.ROOT) + " #" + row.step(), row.reason());
+                }
+                table.print(out);
             });
             if (keepRunning && code == ExitCodes.OK) {
                 world.printConnectionHelp(spec.commandLine().getOut());
