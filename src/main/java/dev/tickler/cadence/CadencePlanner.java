@@ -111,7 +111,7 @@ public final class CadencePlanner {
                 due = resume;
                 paused = true;
                 why = back != null
-                        ? "out of office until " + DAY.format(back) + " (their automatic reply); resuming the next business day"
+                        ? "out of office, back on " + DAY.format(back) + " (their automatic reply); resuming the business day after"
                         : "out of office with no return date given (their automatic reply); holding " + NO_RETURN_DATE_HOLD.toDays() + " days";
             } else {
                 why += "; their automatic reply" + (back != null ? " said back on " + DAY.format(back) : "") + " does not delay this";

@@ -175,7 +175,7 @@ class CadencePlannerTest {
         Decision d = planner.decide(p, at("2026-03-19T10:00:00Z"));
         assertEquals(PursuitState.PAUSED, d.state());
         assertEquals(Instant.parse("2026-03-23T08:00:00Z"), d.dueAt(), "Monday 23 March, 09:00 in Berlin");
-        assertTrue(d.reason().contains("out of office until Fri 20 Mar 2026"), d.reason());
+        assertTrue(d.reason().contains("out of office, back on Fri 20 Mar 2026"), d.reason());
         assertEquals(PursuitState.DUE, planner.decide(p, at("2026-03-23T08:00:00Z")).state());
     }
 

@@ -91,7 +91,7 @@ class AnswerDetectionIT {
         assertEquals(0, paused.code(), paused.err());
         assertEquals(0, server.count("riley", "pw", "Drafts"));
         assertTrue(paused.out().contains("paused"), paused.out());
-        assertTrue(paused.out().contains("out of office until Mon 16 Mar 2026"), paused.out());
+        assertTrue(paused.out().contains("out of office, back on Mon 16 Mar 2026"), paused.out());
 
         Result stillPaused = tickler("scan", "--config", config.toString(), "--now", "2026-03-16T15:00:00Z");
         assertEquals(0, server.count("riley", "pw", "Drafts"), stillPaused.out());

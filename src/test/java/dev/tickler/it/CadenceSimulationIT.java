@@ -150,6 +150,22 @@ class CadenceSimulationIT {
     }
 
     @Test
+    void theirOutOfOfficeWithAReturnDatePausesTheReminderUntilTheBusinessDayAfter() throws Exception {
+        server.append("riley", "pw", "INBOX", Mime.message().id("<ooo@globex.example>").from("Gina Glass <gina@globex.example>")
+                .to("Riley Rep <riley@acme.example>").subject("Automatic reply: Proposal: Globex rollout")
+                .header("Auto-Submitted", "auto-replied").date(FRIDAY.plusSeconds(30)).replyTo(PROPOSAL_ID)
+                .text("I am on vacation until Friday 13 March and will reply when I am back.").build());
+        scan("2026-03-11T08:00:00Z");
+        assertTrue(drafts().isEmpty(), "Wednesday: Gina is away");
+        Result status = tickler("status", "--config", config().toString(), "--now", "2026-03-11T08:00:00Z");
+        assertTrue(status.out().contains("paused") && status.out().contains("out of office, back on Sat 14 Mar 2026"), status.out());
+        scan("2026-03-13T15:00:00Z");
+        assertTrue(drafts().isEmpty(), "Friday: still away");
+        scan("2026-03-16T08:00:00Z");
+        assertEquals(1, drafts().size(), "the first business day after her return date, 09:00");
+    }
+
+    @Test
     void theRepsOwnVacationPausesTheirPursuits() throws Exception {
         String away = "absences: [{ from: 2026-03-09, to: 2026-03-13 }]";
         scan("2026-03-11T08:00:00Z", away);
