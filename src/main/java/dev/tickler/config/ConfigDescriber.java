@@ -25,7 +25,7 @@ public final class ConfigDescriber {
             TicklerConfig.Imap i = m.imap();
             lines.add("mailbox " + m.id() + ": timezone=" + m.timezone() + " aliases=" + m.aliases().size()
                     + " imap=" + i.host() + ":" + i.port() + " security=" + i.security().name().toLowerCase()
-                    + " password=" + i.password() + " sent=" + i.sentFolder().orElse("(auto)")
+                    + " auth=" + i.auth().name().toLowerCase() + " password=" + i.password() + " sent=" + i.sentFolder().orElse("(auto)")
                     + " drafts=" + i.draftsFolder().orElse("(auto)") + " scan=" + i.scanFolders() + " timeout=" + i.timeout().toSeconds() + "s"
                     + " batchSize=" + i.batchSize());
         }

@@ -295,7 +295,8 @@ public final class ConfigLoader {
             node.problem("is required (the only mail source so far)");
             return null;
         }
-        node.onlyKeys("host", "port", "security", "username", "password", "folders", "timeoutSeconds", "batchSize");
+        node.onlyKeys("host", "port", "security", "auth", "username", "password", "tokenCommand", "folders", "timeoutSeconds",
+                "batchSize");
         String host = node.get("host").requiredText();
         Security security = Security.TLS;
         Optional<String> sec = node.get("security").text();
@@ -312,12 +313,33 @@ public final class ConfigLoader {
         }
         int port = node.get("port").integer(security.defaultPort(), 1, 65535);
         String username = node.get("username").text().orElse(ownerAddress);
-        Secret password = secrets.resolve(node.get("password"), true).orElse(null);
+        dev.tickler.imap.ImapSettings.Auth auth = dev.tickler.imap.ImapSettings.Auth.PASSWORD;
+        Optional<String> authText = node.get("auth").text();
+        if (authText.isPresent()) {
+            switch (authText.get().toLowerCase(Locale.ROOT)) {
+                case "password" -> auth = dev.tickler.imap.ImapSettings.Auth.PASSWORD;
+                case "xoauth2" -> auth = dev.tickler.imap.ImapSettings.Auth.XOAUTH2;
+                default -> node.get("auth").problem("must be password or xoauth2, was \"" + authText.get() + "\"");
+            }
+        }
+        List<String> tokenCommand = node.get("tokenCommand").textList();
+        Secret password;
+        if (!tokenCommand.isEmpty()) {
+            if (auth != dev.tickler.imap.ImapSettings.Auth.XOAUTH2) {
+                node.get("tokenCommand").problem("is for auth: xoauth2");
+            }
+            if (!node.get("password").isMissing()) {
+                node.get("password").problem("give either password (the token file) or tokenCommand, not both");
+            }
+            password = Secret.fromCommand(tokenCommand);
+        } else {
+            password = secrets.resolve(node.get("password"), true).orElse(null);
+        }
         ConfigNode folders = node.get("folders");
         folders.onlyKeys("sent", "drafts", "scan");
         int timeout = node.get("timeoutSeconds").integer(30, 1, 600);
         int batchSize = node.get("batchSize").integer(200, 1, 5000);
-        return new TicklerConfig.Imap(host, port, security, username, password,
+        return new TicklerConfig.Imap(host, port, security, auth, username, password,
                 folders.get("sent").text(), folders.get("drafts").text(), folders.get("scan").textList(),
                 Duration.ofSeconds(timeout), batchSize);
     }

@@ -1,29 +1,67 @@
 package dev.tickler.config;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
 /**
- * A secret read from {@code ${env:NAME}} or {@code ${file:PATH}}. Its {@code toString} shows only
- * where it came from, so it can't reach a log by accident.
+ * A secret read from {@code ${env:NAME}}, {@code ${file:PATH}} or a command. A file is read again
+ * each time the secret is used, and a command run again, so rotated passwords and short-lived OAuth
+ * tokens are picked up without a restart. {@code toString} shows only where it comes from, so it
+ * can't reach a log by accident.
  */
 public final class Secret {
 
-    private final String source;
-    private final char[] value;
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
-    Secret(String source, String value) {
+    private final String source;
+    private final Supplier<String> value;
+
+    private Secret(String source, Supplier<String> value) {
         this.source = source;
-        this.value = value.toCharArray();
+        this.value = value;
     }
 
     /** For tests and the demo, which make their own secrets. */
     public static Secret literal(String value) {
-        return new Secret("literal", value);
+        return new Secret("literal", () -> value);
+    }
+
+    static Secret fromEnvironment(String name, String value) {
+        return new Secret("env:" + name, () -> value);
+    }
+
+    /** Read now (so a missing file is a start-up error) and again at every use. */
+    static Secret fromFile(Path file, String firstValue) {
+        String[] last = {firstValue};
+        return new Secret("file:" + file, () -> {
+            try {
+                String now = Files.readString(file, StandardCharsets.UTF_8).strip();
+                if (!now.isEmpty()) {
+                    last[0] = now;
+                }
+            } catch (IOException e) {
+                // keep the last good value: a file being rotated is briefly missing
+            }
+            return last[0];
+        });
+    }
+
+    /** The command's standard output, trimmed: e.g. a helper that prints a fresh OAuth access token. */
+    static Secret fromCommand(List<String> command) {
+        return new Secret("command:" + command.get(0), () -> run(command));
     }
 
     public String reveal() {
-        return new String(value);
+        return value.get();
     }
 
-    /** Where the secret came from: "env:NAME" or "file:PATH". */
+    /** Where the secret came from: "env:NAME", "file:PATH" or "command:PROGRAM". */
     public String source() {
         return source;
     }
@@ -31,5 +69,29 @@ public final class Secret {
     @Override
     public String toString() {
         return "****(" + source + ")";
+    }
+
+    private static String run(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("token command " + command.get(0) + " did not finish in " + COMMAND_TIMEOUT.toSeconds() + " s");
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("token command " + command.get(0) + " exited with " + p.exitValue());
+            }
+            String token = new String(out, StandardCharsets.UTF_8).strip();
+            if (token.isEmpty()) {
+                throw new IllegalStateException("token command " + command.get(0) + " printed nothing");
+            }
+            return token;
+        } catch (IOException e) {
+            throw new IllegalStateException("can't run token command " + command.get(0) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running token command " + command.get(0), e);
+        }
     }
 }

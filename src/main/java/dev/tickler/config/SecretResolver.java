@@ -44,7 +44,7 @@ final class SecretResolver {
                 node.problem("environment variable " + name + " is not set");
                 return Optional.empty();
             }
-            return Optional.of(new Secret("env:" + name, value));
+            return Optional.of(Secret.fromEnvironment(name, value));
         }
         Path file = Path.of(name);
         try {
@@ -53,7 +53,7 @@ final class SecretResolver {
                 node.problem("secret file " + file + " is empty");
                 return Optional.empty();
             }
-            return Optional.of(new Secret("file:" + file, value));
+            return Optional.of(Secret.fromFile(file, value));
         } catch (IOException e) {
             node.problem("can't read secret file " + file + " (" + e.getClass().getSimpleName() + ")");
             return Optional.empty();

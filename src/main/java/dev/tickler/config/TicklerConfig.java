@@ -99,7 +99,8 @@ public record TicklerConfig(
      * @param draftsFolder configured Drafts folder name, tried after SPECIAL-USE
      * @param scanFolders  more folders to read for answers: Archive, [Gmail]/All Mail...
      */
-    public record Imap(String host, int port, Security security, String username, Secret password,
+    public record Imap(String host, int port, Security security, dev.tickler.imap.ImapSettings.Auth auth, String username,
+                       Secret password,
                        Optional<String> sentFolder, Optional<String> draftsFolder, List<String> scanFolders,
                        Duration timeout, int batchSize) {
         public Imap {

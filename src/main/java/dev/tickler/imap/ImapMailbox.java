@@ -54,7 +54,13 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
     public static ImapMailbox connect(String mailboxId, ImapSettings settings, Clock clock) throws MailboxException {
         try {
             Store store = ImapSessions.create(settings).getStore(ImapSessions.protocol(settings));
-            store.connect(settings.host(), settings.port(), settings.username(), settings.password());
+            String secret;
+            try {
+                secret = settings.password().get();
+            } catch (RuntimeException e) { // a token command that failed
+                throw new MailboxException(MailboxException.Kind.TRANSIENT, "mailbox " + mailboxId + ": " + e.getMessage(), e);
+            }
+            store.connect(settings.host(), settings.port(), settings.username(), secret);
             return new ImapMailbox(mailboxId, settings, store, clock);
         } catch (AuthenticationFailedException e) {
             throw new MailboxException(MailboxException.Kind.PERMANENT, "mailbox " + mailboxId + ": login to "

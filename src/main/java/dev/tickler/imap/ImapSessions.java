@@ -26,6 +26,11 @@ final class ImapSessions {
         props.setProperty(p + "peek", "true");
         props.setProperty(p + "partialfetch", "true");
         props.setProperty(p + "fetchsize", Integer.toString(64 * 1024));
+        if (settings.auth() == ImapSettings.Auth.XOAUTH2) {
+            // Angus knows XOAUTH2 but leaves it off by default; the token goes where a password would.
+            props.setProperty(p + "auth.mechanisms", "XOAUTH2");
+            props.setProperty(p + "auth.xoauth2.disable", "false");
+        }
         if (settings.security() == ImapSettings.Security.TLS) {
             props.setProperty(p + "ssl.enable", "true");
             props.setProperty(p + "ssl.checkserveridentity", "true");

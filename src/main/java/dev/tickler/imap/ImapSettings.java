@@ -9,15 +9,25 @@ import java.util.Optional;
  * @param sentFolder   Sent folder name to use when the server marks none with SPECIAL-USE
  * @param draftsFolder Drafts folder name likewise
  * @param scanFolders  more folders to read besides Sent and INBOX (Archive, [Gmail]/All Mail)
+ * @param password     the password or, for XOAUTH2, the access token; asked at every connect
  * @param timeout      connect, read and write timeout for every socket
  * @param batchSize    messages per FETCH (and per stored transaction)
  */
-public record ImapSettings(String host, int port, Security security, String username, String password,
+public record ImapSettings(String host, int port, Security security, Auth auth, String username,
+                           java.util.function.Supplier<String> password,
                            Optional<String> sentFolder, Optional<String> draftsFolder, java.util.List<String> scanFolders,
                            Duration timeout, int batchSize) {
 
     public ImapSettings {
         scanFolders = java.util.List.copyOf(scanFolders);
+    }
+
+    /** How Tickler logs in. */
+    public enum Auth {
+        /** LOGIN / AUTHENTICATE PLAIN with the password. */
+        PASSWORD,
+        /** SASL XOAUTH2 with an OAuth access token (Gmail, Microsoft 365), fetched fresh at each connect. */
+        XOAUTH2
     }
 
     /** How the connection is protected. */

@@ -25,7 +25,7 @@ record MailboxWiring(String id, ImapSettings imap, MessageClassifier classifier,
                 new BusinessCalendar(mailbox.timezone(), p.workingDays(), p.holidays(), p.dayStarts(), p.dayEnds(), mailbox.absences()));
         DraftComposer composer = new DraftComposer(identity, mailbox.timezone(), templates, mailbox.owner().signature());
         TicklerConfig.Imap i = mailbox.imap();
-        ImapSettings imap = new ImapSettings(i.host(), i.port(), i.security(), i.username(), i.password().reveal(),
+        ImapSettings imap = new ImapSettings(i.host(), i.port(), i.security(), i.auth(), i.username(), i.password()::reveal,
                 i.sentFolder(), i.draftsFolder(), i.scanFolders(), i.timeout(), i.batchSize());
         PursuitBoard board = new PursuitBoard(identity, new PursuitAssembler(mailbox.id(), identity), planner, composer);
         return new MailboxWiring(mailbox.id(), imap, new MessageClassifier(identity, mailbox.timezone(), config.detection()), board);

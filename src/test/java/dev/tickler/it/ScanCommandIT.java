@@ -88,6 +88,24 @@ class ScanCommandIT {
     }
 
     @Test
+    void xoauth2LogsInWithATokenFromACommandRunAtEachConnect() throws Exception {
+        server.append("riley", "pw-riley", "Sent", proposal("<p1@acme.example>", "Gina Glass <gina@globex.example>"));
+        Path token = dir.resolve("token");
+        Files.writeString(token, "pw-riley");
+        String oauth = "auth: xoauth2, tokenCommand: [cat, \"" + token + "\"]";
+        String entry = mailbox("riley", server.port(), riley, "").replaceFirst(", password: \"\\$\\{file:[^}]+}\"", ", " + oauth);
+        Result r = tickler("scan", "--config", server.config(entry).toString(), "--now", NOW);
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, server.count("riley", "pw-riley", "Drafts"));
+        assertTrue(r.err().contains("auth=xoauth2 password=****(command:cat)"), r.err());
+
+        Files.writeString(token, "expired-token");
+        Result expired = tickler("scan", "--config", server.config(entry).toString(), "--now", NOW);
+        assertEquals(1, expired.code());
+        assertTrue(expired.err().contains("login to 127.0.0.1:" + server.port() + " failed"), expired.err());
+    }
+
+    @Test
     void anUnreachableServerFailsWithOneLineAndExitOne() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0)) {
