@@ -296,7 +296,7 @@ public final class ConfigLoader {
             return null;
         }
         node.onlyKeys("host", "port", "security", "auth", "username", "password", "tokenCommand", "folders", "timeoutSeconds",
-                "batchSize");
+                "batchSize", "trustStore", "trustStorePassword");
         String host = node.get("host").requiredText();
         Security security = Security.TLS;
         Optional<String> sec = node.get("security").text();
@@ -339,9 +339,16 @@ public final class ConfigLoader {
         folders.onlyKeys("sent", "drafts", "scan");
         int timeout = node.get("timeoutSeconds").integer(30, 1, 600);
         int batchSize = node.get("batchSize").integer(200, 1, 5000);
+        Optional<Path> trustStore = node.get("trustStore").text().map(Path::of);
+        trustStore.ifPresent(t -> {
+            if (!Files.isReadable(t)) {
+                node.get("trustStore").problem("can't read " + t);
+            }
+        });
+        Optional<Secret> trustStorePassword = secrets.resolve(node.get("trustStorePassword"), false);
         return new TicklerConfig.Imap(host, port, security, auth, username, password,
                 folders.get("sent").text(), folders.get("drafts").text(), folders.get("scan").textList(),
-                Duration.ofSeconds(timeout), batchSize);
+                Duration.ofSeconds(timeout), batchSize, trustStore, trustStorePassword);
     }
 
     private static void checkAddress(ConfigNode node, String address) {

@@ -102,7 +102,7 @@ public record TicklerConfig(
     public record Imap(String host, int port, Security security, dev.tickler.imap.ImapSettings.Auth auth, String username,
                        Secret password,
                        Optional<String> sentFolder, Optional<String> draftsFolder, List<String> scanFolders,
-                       Duration timeout, int batchSize) {
+                       Duration timeout, int batchSize, Optional<Path> trustStore, Optional<Secret> trustStorePassword) {
         public Imap {
             scanFolders = List.copyOf(scanFolders);
         }

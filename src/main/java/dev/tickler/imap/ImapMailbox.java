@@ -62,6 +62,8 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             }
             store.connect(settings.host(), settings.port(), settings.username(), secret);
             return new ImapMailbox(mailboxId, settings, store, clock);
+        } catch (IllegalArgumentException e) { // an unusable trust store
+            throw new MailboxException(MailboxException.Kind.PERMANENT, "mailbox " + mailboxId + ": " + e.getMessage(), e);
         } catch (AuthenticationFailedException e) {
             throw new MailboxException(MailboxException.Kind.PERMANENT, "mailbox " + mailboxId + ": login to "
                     + settings.host() + ":" + settings.port() + " failed (" + oneLine(e) + "); check imap.username and imap.password", e);

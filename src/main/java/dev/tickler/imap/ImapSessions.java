@@ -31,6 +31,8 @@ final class ImapSessions {
             props.setProperty(p + "auth.mechanisms", "XOAUTH2");
             props.setProperty(p + "auth.xoauth2.disable", "false");
         }
+        settings.trustStore().ifPresent(store -> props.put(p + "ssl.socketFactory", TrustStores.socketFactory(store,
+                settings.trustStorePassword())));
         if (settings.security() == ImapSettings.Security.TLS) {
             props.setProperty(p + "ssl.enable", "true");
             props.setProperty(p + "ssl.checkserveridentity", "true");

@@ -12,11 +12,14 @@ import java.util.Optional;
  * @param password     the password or, for XOAUTH2, the access token; asked at every connect
  * @param timeout      connect, read and write timeout for every socket
  * @param batchSize    messages per FETCH (and per stored transaction)
+ * @param trustStore   certificates to trust instead of the JVM's: a PEM file of CA or server
+ *                     certificates, or a PKCS12/JKS key store (then with its password)
  */
 public record ImapSettings(String host, int port, Security security, Auth auth, String username,
                            java.util.function.Supplier<String> password,
                            Optional<String> sentFolder, Optional<String> draftsFolder, java.util.List<String> scanFolders,
-                           Duration timeout, int batchSize) {
+                           Duration timeout, int batchSize, Optional<java.nio.file.Path> trustStore,
+                           java.util.function.Supplier<String> trustStorePassword) {
 
     public ImapSettings {
         scanFolders = java.util.List.copyOf(scanFolders);

@@ -3,6 +3,7 @@ package dev.tickler.runtime;
 import dev.tickler.cadence.BusinessCalendar;
 import dev.tickler.cadence.CadencePlanner;
 import dev.tickler.cadence.CadencePolicy;
+import dev.tickler.config.Secret;
 import dev.tickler.config.TicklerConfig;
 import dev.tickler.detect.MessageClassifier;
 import dev.tickler.draft.DraftComposer;
@@ -26,7 +27,8 @@ record MailboxWiring(String id, ImapSettings imap, MessageClassifier classifier,
         DraftComposer composer = new DraftComposer(identity, mailbox.timezone(), templates, mailbox.owner().signature());
         TicklerConfig.Imap i = mailbox.imap();
         ImapSettings imap = new ImapSettings(i.host(), i.port(), i.security(), i.auth(), i.username(), i.password()::reveal,
-                i.sentFolder(), i.draftsFolder(), i.scanFolders(), i.timeout(), i.batchSize());
+                i.sentFolder(), i.draftsFolder(), i.scanFolders(), i.timeout(), i.batchSize(), i.trustStore(),
+                () -> i.trustStorePassword().map(Secret::reveal).orElse(null));
         PursuitBoard board = new PursuitBoard(identity, new PursuitAssembler(mailbox.id(), identity), planner, composer);
         return new MailboxWiring(mailbox.id(), imap, new MessageClassifier(identity, mailbox.timezone(), config.detection()), board);
     }

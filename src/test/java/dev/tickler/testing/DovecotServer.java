@@ -28,21 +28,54 @@ public final class DovecotServer implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final int tlsPort;
     private final Process process;
 
-    private DovecotServer(Path dir, int port, Process process) {
+    private DovecotServer(Path dir, int port, int tlsPort, Process process) {
         this.dir = dir;
         this.port = port;
+        this.tlsPort = tlsPort;
         this.process = process;
+    }
+
+    /** A self-signed certificate for 127.0.0.1 and localhost, made with openssl: {cert.pem, key.pem}. */
+    public record Certificate(Path cert, Path key) {
+        public static Certificate create(Path dir) throws Exception {
+            Files.createDirectories(dir);
+            Path cert = dir.resolve("cert.pem");
+            Path key = dir.resolve("key.pem");
+            Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                    "-keyout", key.toString(), "-out", cert.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("openssl failed: " + out);
+            }
+            return new Certificate(cert, key);
+        }
+    }
+
+    public static DovecotServer start(Map<String, String> users, Map<String, String> specialUse) throws Exception {
+        return start(users, specialUse, null);
+    }
+
+    /** The implicit-TLS port (imaps), when started with a certificate. */
+    public int tlsPort() {
+        return tlsPort;
     }
 
     /**
      * Starts Dovecot with these users (login → password) and these extra mailboxes (name → SPECIAL-USE
      * attribute, e.g. "Outbox Archive" → "\\Sent"), created and subscribed for every user.
      */
-    public static DovecotServer start(Map<String, String> users, Map<String, String> specialUse) throws Exception {
+    /**
+     * @param tls a certificate to serve STARTTLS on {@link #port()} and implicit TLS on {@link #tlsPort()}
+     *            (plain-text login is then refused), or null for a plain server
+     */
+    public static DovecotServer start(Map<String, String> users, Map<String, String> specialUse, Certificate tls) throws Exception {
         requireInstalled();
         int port = freePort();
+        int tlsPort = tls == null ? 0 : freePort();
         // Dovecot's own processes (auth, imap) run as unprivileged users and must read this tree.
         Path dir = Files.createTempDirectory("tickler-dovecot",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
@@ -69,8 +102,7 @@ public final class DovecotServer implements AutoCloseable {
                 log_path = %1$s/dovecot.log
                 protocols = imap
                 listen = 127.0.0.1
-                ssl = no
-                disable_plaintext_auth = no
+                %6$s
                 auth_mechanisms = plain login
                 first_valid_uid = 0
                 mail_location = maildir:%1$s/mail/%%u
@@ -89,7 +121,8 @@ public final class DovecotServer implements AutoCloseable {
                     port = %4$d
                   }
                   inet_listener imaps {
-                    port = 0
+                    address = 127.0.0.1
+                    port = %7$d
                   }
                 }
                 service pop3-login {
@@ -111,10 +144,12 @@ public final class DovecotServer implements AutoCloseable {
                   inbox = yes
                   separator = /
                 %5$s}
-                """.formatted(dir, uid, gid, port, mailboxes));
+                """.formatted(dir, uid, gid, port, mailboxes, tls == null ? "ssl = no\ndisable_plaintext_auth = no"
+                        : "ssl = required\ndisable_plaintext_auth = yes\nssl_cert = <" + tls.cert() + "\nssl_key = <" + tls.key(),
+                tlsPort));
         Process process = new ProcessBuilder(BINARY, "-F", "-c", dir.resolve("dovecot.conf").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
-        DovecotServer server = new DovecotServer(dir, port, process);
+        DovecotServer server = new DovecotServer(dir, port, tlsPort, process);
         server.awaitListening();
         return server;
     }
