@@ -89,11 +89,21 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
     }
 
     @Override
-    public void readSince(MailFolder mailFolder, FolderCursor cursor, int batchSize, BodyPolicy bodies, BatchSink sink)
+    public boolean readSince(MailFolder mailFolder, FolderCursor cursor, int batchSize, BodyPolicy bodies, BatchSink sink)
             throws MailboxException {
         IMAPFolder folder = null;
         try {
             folder = (IMAPFolder) store.getFolder(mailFolder.name());
+            long modSeq = 0;
+            if (condstore()) {
+                org.eclipse.angus.mail.imap.protocol.Status status = status(folder);
+                boolean unchanged = cursor.highestModSeq() > 0 && status.uidvalidity == cursor.uidValidity()
+                        && status.uidnext > 0 && status.uidnext <= cursor.lastUid() + 1 && status.highestmodseq == cursor.highestModSeq();
+                if (unchanged) {
+                    return false; // one STATUS, no SELECT, no FETCH
+                }
+                modSeq = Math.max(status.highestmodseq, 0);
+            }
             folder.open(Folder.READ_ONLY);
             long uidValidity = folder.getUIDValidity();
             boolean sameValidity = cursor.uidValidity() == uidValidity;
@@ -110,14 +120,18 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
                     fresh.add(m);
                 }
             }
-            if (fresh.isEmpty() && !sameValidity) {
-                sink.accept(new FolderBatch(mailFolder.name(), mailFolder.role(), new FolderCursor(uidValidity, 0),
-                        List.of(), List.of()));
-            }
+            long lastUid = sameValidity ? cursor.lastUid() : 0;
             for (int from = 0; from < fresh.size(); from += batchSize) {
                 List<Message> slice = fresh.subList(from, Math.min(fresh.size(), from + batchSize));
-                sink.accept(readBatch(folder, mailFolder, uidValidity, slice, bodies));
+                FolderBatch batch = readBatch(folder, mailFolder, uidValidity, slice, bodies);
+                lastUid = Math.max(lastUid, batch.cursor().lastUid());
+                sink.accept(batch);
             }
+            // The closing cursor: the new UIDVALIDITY even for an empty folder, and the HIGHESTMODSEQ read
+            // before the fetch (anything changed since is seen next time, its modseq being higher).
+            sink.accept(new FolderBatch(mailFolder.name(), mailFolder.role(), new FolderCursor(uidValidity, lastUid, modSeq),
+                    List.of(), List.of()));
+            return true;
         } catch (FolderNotFoundException e) {
             throw new MailboxException(MailboxException.Kind.PERMANENT,
                     "mailbox " + mailboxId + ": folder " + mailFolder.name() + " does not exist", e);
@@ -174,6 +188,16 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             fp.add(header);
         }
         return fp;
+    }
+
+    private boolean condstore() throws MessagingException {
+        return store instanceof org.eclipse.angus.mail.imap.IMAPStore imap && imap.hasCapability("CONDSTORE");
+    }
+
+    /** STATUS folder (UIDNEXT UIDVALIDITY HIGHESTMODSEQ): one round trip, no SELECT. */
+    private static org.eclipse.angus.mail.imap.protocol.Status status(IMAPFolder folder) throws MessagingException {
+        return (org.eclipse.angus.mail.imap.protocol.Status) folder.doCommand(protocol ->
+                protocol.status(folder.getFullName(), new String[] {"UIDNEXT", "UIDVALIDITY", "HIGHESTMODSEQ"}));
     }
 
     @Override

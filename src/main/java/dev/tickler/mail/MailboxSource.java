@@ -27,8 +27,11 @@ public interface MailboxSource extends AutoCloseable {
      * Reads the messages of {@code folder} after {@code cursor}, in batches of at most {@code batchSize},
      * handing each to {@code sink} before reading the next. When the folder's UIDVALIDITY is not the
      * cursor's, reading starts from the beginning and the first batch carries the new UIDVALIDITY.
+     *
+     * @return false when the server proves the folder unchanged since the cursor (CONDSTORE: same
+     *         UIDVALIDITY, UIDNEXT and HIGHESTMODSEQ, not even a flag changed); nothing was fetched
      */
-    void readSince(MailFolder folder, FolderCursor cursor, int batchSize, BodyPolicy bodies, BatchSink sink)
+    boolean readSince(MailFolder folder, FolderCursor cursor, int batchSize, BodyPolicy bodies, BatchSink sink)
             throws MailboxException;
 
     /**

@@ -76,9 +76,13 @@ final class MailboxPass {
             Map<String, Set<String>> unsavedKeywords = new HashMap<>();
             for (MailFolder folder : imap.foldersToRead()) {
                 FolderCursor cursor = facts.cursor(id, folder.name()).orElse(FolderCursor.START);
-                imap.readSince(folder, cursor, mailbox.imap().batchSize(), bodies,
+                boolean changed = imap.readSince(folder, cursor, mailbox.imap().batchSize(), bodies,
                         batch -> proposalIds.addAll(store(batch, dryRun, counts, unsaved)));
-                readKeywords(imap, folder, dryRun, unsavedKeywords);
+                if (changed) {
+                    readKeywords(imap, folder, dryRun, unsavedKeywords);
+                } else {
+                    counts.unchangedFolders++;
+                }
             }
             List<ClassifiedMessage> all = new ArrayList<>(facts.facts(id));
             all.addAll(unsaved);
@@ -104,16 +108,16 @@ final class MailboxPass {
             log.info("Mailbox {}: {} new message(s), {} skipped, {} with defects; {} pursuit(s); {} draft(s) {}; {} retracted, {} dismissed",
                     id, counts.read, counts.skipped, counts.defects, views.size(), placed.size(), dryRun ? "due (dry run)" : "placed",
                     outcome.retracted.size(), outcome.dismissed);
-            return new PassReport(id, counts.read, counts.skipped, counts.defects, views, placed, outcome.retracted,
+            return new PassReport(id, counts.read, counts.skipped, counts.defects, counts.unchangedFolders, views, placed, outcome.retracted,
                     outcome.dismissed, outcome.illegalTransitions, null);
         } catch (MailboxException e) {
             log.error("Mailbox {}: {}", id, e.getMessage());
             log.debug("Mailbox {} failure detail", id, e);
-            return new PassReport(id, counts.read, counts.skipped, counts.defects, views, placed, outcome.retracted,
+            return new PassReport(id, counts.read, counts.skipped, counts.defects, counts.unchangedFolders, views, placed, outcome.retracted,
                     outcome.dismissed, outcome.illegalTransitions, new PassReport.Failure(e.kind(), e.getMessage()));
         } catch (RuntimeException e) { // a bug or a store failure: this mailbox stops, the others go on
             log.error("Mailbox {}: pass failed: {}", id, e.toString(), e);
-            return new PassReport(id, counts.read, counts.skipped, counts.defects, views, placed, outcome.retracted,
+            return new PassReport(id, counts.read, counts.skipped, counts.defects, counts.unchangedFolders, views, placed, outcome.retracted,
                     outcome.dismissed, outcome.illegalTransitions,
                     new PassReport.Failure(MailboxException.Kind.TRANSIENT, "mailbox " + id + ": pass failed: " + e.getMessage()));
         }
@@ -267,6 +271,7 @@ final class MailboxPass {
     }
 
     private static final class Counts {
+        int unchangedFolders;
         int read;
         int skipped;
         int defects;

@@ -33,16 +33,7 @@ public final class FactRepository {
     }
 
     public Optional<FolderCursor> cursor(String mailboxId, String folder) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT uid_validity, last_uid FROM folder_cursor WHERE mailbox_id = ? AND folder = ?")) {
-                s.setString(1, mailboxId);
-                s.setString(2, folder);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(new FolderCursor(r.getLong(1), r.getLong(2))) : Optional.empty();
-                }
-            }
-        });
+        return db.inTransaction(c -> readCursor(c, mailboxId, folder));
     }
 
     /**
@@ -111,11 +102,11 @@ public final class FactRepository {
 
     private static Optional<FolderCursor> readCursor(Connection c, String mailboxId, String folder) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT uid_validity, last_uid FROM folder_cursor WHERE mailbox_id = ? AND folder = ?")) {
+                "SELECT uid_validity, last_uid, highest_modseq FROM folder_cursor WHERE mailbox_id = ? AND folder = ?")) {
             s.setString(1, mailboxId);
             s.setString(2, folder);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(new FolderCursor(r.getLong(1), r.getLong(2))) : Optional.empty();
+                return r.next() ? Optional.of(new FolderCursor(r.getLong(1), r.getLong(2), r.getLong(3))) : Optional.empty();
             }
         }
     }
@@ -188,14 +179,15 @@ public final class FactRepository {
     private static void writeCursor(Connection c, String mailboxId, String folder, FolderCursor cursor, boolean exists,
                                     Instant now) throws SQLException {
         String sql = exists
-                ? "UPDATE folder_cursor SET uid_validity = ?, last_uid = ?, updated_at = ? WHERE mailbox_id = ? AND folder = ?"
-                : "INSERT INTO folder_cursor (uid_validity, last_uid, updated_at, mailbox_id, folder) VALUES (?, ?, ?, ?, ?)";
+                ? "UPDATE folder_cursor SET uid_validity = ?, last_uid = ?, highest_modseq = ?, updated_at = ? WHERE mailbox_id = ? AND folder = ?"
+                : "INSERT INTO folder_cursor (uid_validity, last_uid, highest_modseq, updated_at, mailbox_id, folder) VALUES (?, ?, ?, ?, ?, ?)";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, cursor.uidValidity());
             s.setLong(2, cursor.lastUid());
-            s.setLong(3, now.toEpochMilli());
-            s.setString(4, mailboxId);
-            s.setString(5, folder);
+            s.setLong(3, cursor.highestModSeq());
+            s.setLong(4, now.toEpochMilli());
+            s.setString(5, mailboxId);
+            s.setString(6, folder);
             s.executeUpdate();
         }
     }

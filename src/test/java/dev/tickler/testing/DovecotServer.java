@@ -29,7 +29,7 @@ public final class DovecotServer implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final int tlsPort;
-    private final Process process;
+    private Process process;
 
     private DovecotServer(Path dir, int port, int tlsPort, Process process) {
         this.dir = dir;
@@ -147,8 +147,7 @@ public final class DovecotServer implements AutoCloseable {
                 """.formatted(dir, uid, gid, port, mailboxes, tls == null ? "ssl = no\ndisable_plaintext_auth = no"
                         : "ssl = required\ndisable_plaintext_auth = yes\nssl_cert = <" + tls.cert() + "\nssl_key = <" + tls.key(),
                 tlsPort));
-        Process process = new ProcessBuilder(BINARY, "-F", "-c", dir.resolve("dovecot.conf").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        Process process = launch(dir);
         DovecotServer server = new DovecotServer(dir, port, tlsPort, process);
         server.awaitListening();
         return server;
@@ -168,6 +167,17 @@ public final class DovecotServer implements AutoCloseable {
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
+    }
+
+    /** Starts the stopped server again: same config, same mail, same port. */
+    public void restart() throws Exception {
+        process = launch(dir);
+        awaitListening();
+    }
+
+    private static Process launch(Path dir) throws IOException {
+        return new ProcessBuilder(BINARY, "-F", "-c", dir.resolve("dovecot.conf").toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile())).start();
     }
 
     @Override

@@ -1,0 +1,170 @@
+package dev.tickler.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tickler.config.ConfigLoader;
+import dev.tickler.config.TicklerConfig;
+import dev.tickler.demo.Mime;
+import dev.tickler.pursuit.PursuitState;
+import dev.tickler.runtime.PassReport;
+import dev.tickler.runtime.Tickler;
+import dev.tickler.testing.DovecotServer;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Incremental sync against Dovecot, which has what GreenMail lacks: CONDSTORE and SPECIAL-USE. */
+class DovecotSyncIT {
+
+    private static final Clock NOW = Clock.fixed(Instant.parse("2026-03-12T09:30:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+    private DovecotServer dovecot;
+    private TicklerConfig config;
+
+    @BeforeEach
+    void start() throws Exception {
+        dovecot = DovecotServer.start(Map.of("riley", "pw"), Map.of("Sent", "\\Sent", "Drafts", "\\Drafts"));
+        Files.writeString(dir.resolve("pw"), "pw");
+        config = new ConfigLoader(Map.of()).parse("""
+                company: { domains: [acme.example] }
+                store: { url: "jdbc:hsqldb:mem:%s" }
+                mailboxes:
+                  - id: riley
+                    owner: { name: Riley Rep, address: riley@acme.example }
+                    timezone: Europe/Berlin
+                    imap: { host: 127.0.0.1, port: %d, security: none, username: riley, password: "${file:%s}" }
+                """.formatted(UUID.randomUUID(), dovecot.port(), dir.resolve("pw")), "test");
+        try (Store store = connect()) {
+            store.getFolder("Sent").appendMessages(new Message[] {Mime.message().id("<p1@acme.example>")
+                    .from("Riley Rep <riley@acme.example>").to("Gina Glass <gina@globex.example>").subject("Proposal: Globex")
+                    .date(Instant.parse("2026-03-02T10:00:00Z")).text("Hi Gina, attached is our proposal.")
+                    .attach("Proposal.pdf", "application/pdf", 500).build()});
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        dovecot.close();
+    }
+
+    @Test
+    void anUnchangedFolderCostsOneStatusAndNoFetchAndAFlagChangeIsStillNoticed() throws Exception {
+        try (Tickler tickler = Tickler.start(config, NOW)) {
+            PassReport first = tickler.scan(false, NOW).get(0);
+            assertEquals(1, first.messagesRead());
+            assertEquals(1, first.placed().size());
+            PassReport second = tickler.scan(false, NOW).get(0);
+            assertEquals(2, second.unchangedFolders(), "Sent and INBOX proved unchanged by STATUS HIGHESTMODSEQ");
+            assertEquals(0, second.messagesRead());
+
+            tag("Sent", "$TicklerClosed");
+            PassReport third = tickler.scan(false, NOW).get(0);
+            assertEquals(1, third.unchangedFolders(), "only INBOX is unchanged: a flag changed in Sent");
+            assertEquals(PursuitState.CLOSED, third.pursuits().get(0).state());
+            assertEquals(1, third.retracted().size(), "the unsent draft of the closed pursuit is retracted");
+            assertEquals(0, count("Drafts"));
+        }
+    }
+
+    @Test
+    void aNewUidValidityRereadsTheFolderWithoutDuplicatingFactsOrDrafts() throws Exception {
+        try (Tickler tickler = Tickler.start(config, NOW)) {
+            PassReport first = tickler.scan(false, NOW).get(0);
+            assertEquals(1, first.placed().size());
+            recreateSent();
+            PassReport again = tickler.scan(false, NOW).get(0);
+            assertEquals(1, again.messagesRead(), "Sent read again from UID 1");
+            assertEquals(1, again.pursuits().size(), "one pursuit, not two");
+            assertTrue(again.placed().isEmpty());
+            assertEquals(1, count("Drafts"), "no second draft");
+        }
+    }
+
+    @Test
+    void aDraftTheRepExpungesIsNoticedAsDismissed() throws Exception {
+        try (Tickler tickler = Tickler.start(config, NOW)) {
+            tickler.scan(false, NOW);
+            try (Store store = connect()) {
+                Folder drafts = store.getFolder("Drafts");
+                drafts.open(Folder.READ_WRITE);
+                drafts.setFlags(drafts.getMessages(), new Flags(Flags.Flag.DELETED), true);
+                drafts.close(true);
+            }
+            PassReport after = tickler.scan(false, NOW).get(0);
+            assertEquals(1, after.dismissed());
+            assertTrue(after.placed().isEmpty(), "the next one waits a full interval");
+        }
+    }
+
+    @Test
+    void aServerRestartBetweenPassesFailsOnePassAndLosesNothing() throws Exception {
+        try (Tickler tickler = Tickler.start(config, NOW)) {
+            tickler.scan(false, NOW);
+            dovecot.stop();
+            PassReport down = tickler.scan(false, NOW).get(0);
+            assertTrue(down.failed());
+            assertTrue(down.failure().message().contains("can't connect"), down.failure().message());
+            dovecot.restart();
+            PassReport up = tickler.scan(false, NOW).get(0);
+            assertFalse(up.failed(), () -> up.failure().message());
+            assertEquals(1, up.pursuits().size());
+            assertEquals(PursuitState.DRAFTED, up.pursuits().get(0).state());
+            assertEquals(1, count("Drafts"));
+        }
+    }
+
+    private void tag(String folderName, String keyword) throws Exception {
+        try (Store store = connect()) {
+            Folder folder = store.getFolder(folderName);
+            folder.open(Folder.READ_WRITE);
+            folder.setFlags(folder.getMessages(), new Flags(keyword), true);
+            folder.close(false);
+        }
+    }
+
+    /** Sent deleted and created again with the same mail: a new UIDVALIDITY, as after a server migration. */
+    private void recreateSent() throws Exception {
+        try (Store store = connect()) {
+            Folder sent = store.getFolder("Sent");
+            sent.open(Folder.READ_ONLY);
+            Message[] copies = new Message[sent.getMessageCount()];
+            for (int i = 0; i < copies.length; i++) {
+                copies[i] = new jakarta.mail.internet.MimeMessage((jakarta.mail.internet.MimeMessage) sent.getMessage(i + 1));
+            }
+            sent.close(false);
+            sent.delete(false);
+            store.getFolder("Sent").create(Folder.HOLDS_MESSAGES);
+            store.getFolder("Sent").appendMessages(copies);
+        }
+    }
+
+    private int count(String folder) throws Exception {
+        try (Store store = connect()) {
+            return store.getFolder(folder).getMessageCount();
+        }
+    }
+
+    private Store connect() throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", dovecot.port(), "riley", "pw");
+        return store;
+    }
+}
