@@ -12,7 +12,7 @@ public final class ConfigDescriber {
     public static List<String> describe(TicklerConfig c) {
         List<String> lines = new ArrayList<>();
         lines.add("stateDir=" + c.stateDir());
-        lines.add("store.url=" + c.store().url() + " store.username=" + c.store().username()
+        lines.add("store.url=" + c.store().url().replaceAll("(?i)(password=)[^&;]*", "$1****") + " store.username=" + c.store().username()
                 + c.store().password().map(p -> " store.password=" + p).orElse(""));
         lines.add("company.domains=" + c.companyDomains().size() + " domain(s)");
         lines.add("policy.graceBusinessDays=" + c.policy().graceBusinessDays() + " policy.intervalDays=" + c.policy().intervalDays()

@@ -72,9 +72,12 @@ public final class Secret {
     }
 
     private static String run(List<String> command) {
+        Path out = null;
         try {
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            byte[] out = p.getInputStream().readAllBytes();
+            // Output goes to a private file, so waiting (with the time limit) never blocks on a full pipe.
+            out = Files.createTempFile("tickler-token", ".out");
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(out.toFile()).start();
             if (!p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("token command " + command.get(0) + " did not finish in " + COMMAND_TIMEOUT.toSeconds() + " s");
@@ -82,7 +85,7 @@ public final class Secret {
             if (p.exitValue() != 0) {
                 throw new IllegalStateException("token command " + command.get(0) + " exited with " + p.exitValue());
             }
-            String token = new String(out, StandardCharsets.UTF_8).strip();
+            String token = Files.readString(out, StandardCharsets.UTF_8).strip();
             if (token.isEmpty()) {
                 throw new IllegalStateException("token command " + command.get(0) + " printed nothing");
             }
@@ -92,6 +95,14 @@ public final class Secret {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running token command " + command.get(0), e);
+        } finally {
+            if (out != null) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (IOException e) {
+                    // a leftover temp file holds an expired token at worst
+                }
+            }
         }
     }
 }

@@ -80,7 +80,12 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             folders.add(new MailFolder(locator().sent(settings.sentFolder()), FolderRole.SENT));
             folders.add(new MailFolder("INBOX", FolderRole.INBOX));
             for (String extra : settings.scanFolders()) {
-                folders.add(new MailFolder(locator().existing(extra, "imap.folders.scan"), FolderRole.OTHER));
+                String name = locator().existing(extra, "imap.folders.scan");
+                if (name.equals(drafts())) {
+                    throw new MailboxException(MailboxException.Kind.PERMANENT, "mailbox " + mailboxId + ": imap.folders.scan lists the"
+                            + " Drafts folder \"" + name + "\"; unsent drafts are not mail anyone has sent", null);
+                }
+                folders.add(new MailFolder(name, FolderRole.OTHER));
             }
             return folders;
         } catch (MessagingException e) {
@@ -152,6 +157,9 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
         for (Message m : batch) {
             long uid = folder.getUID(m);
             lastUid = Math.max(lastUid, uid);
+            if (isDraft(m)) {
+                continue; // an unsent draft (the rep's or Tickler's, e.g. in [Gmail]/All Mail) is nobody's message yet
+            }
             try {
                 MailMessage mapped = MessageMapper.headers(m, mailFolder.name(), mailFolder.role(), uid);
                 if (bodies.wantsBody(mapped)) {
@@ -179,8 +187,18 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
         return new FolderBatch(mailFolder.name(), mailFolder.role(), new FolderCursor(uidValidity, lastUid), messages, skipped);
     }
 
+    /** Flagged \\Draft: not sent yet. (A sent copy of Tickler's draft keeps its Message-ID but loses the flag.) */
+    private static boolean isDraft(Message m) {
+        try {
+            return m.isSet(Flags.Flag.DRAFT);
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
     private static FetchProfile fetchProfile() {
         FetchProfile fp = new FetchProfile();
+        fp.add(FetchProfile.Item.FLAGS);
         fp.add(FetchProfile.Item.ENVELOPE);      // also INTERNALDATE and RFC822.SIZE
         fp.add(FetchProfile.Item.CONTENT_INFO);  // BODYSTRUCTURE: attachment names, types, sizes without downloading
         fp.add(UIDFolder.FetchProfileItem.UID);
@@ -188,6 +206,31 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             fp.add(header);
         }
         return fp;
+    }
+
+    @Override
+    public java.util.Set<Long> missing(MailFolder mailFolder, java.util.Set<Long> uids) throws MailboxException {
+        if (uids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        IMAPFolder folder = null;
+        try {
+            folder = (IMAPFolder) store.getFolder(mailFolder.name());
+            folder.open(Folder.READ_ONLY);
+            long[] asked = uids.stream().mapToLong(Long::longValue).sorted().toArray();
+            Message[] found = folder.getMessagesByUID(asked);
+            java.util.Set<Long> gone = new java.util.HashSet<>();
+            for (int i = 0; i < asked.length; i++) {
+                if (found[i] == null) {
+                    gone.add(asked[i]);
+                }
+            }
+            return gone;
+        } catch (MessagingException e) {
+            throw transientFailure("checking " + mailFolder.name() + " for deleted messages", e);
+        } finally {
+            closeQuietly(folder);
+        }
     }
 
     private boolean condstore() throws MessagingException {

@@ -36,6 +36,12 @@ final class MessageMapper {
     static final String[] HEADERS = {"References", "In-Reply-To", "Auto-Submitted", "X-Autoreply", "X-Autorespond",
             "Precedence", "X-Auto-Response-Suppress", "List-Id", "List-Unsubscribe"};
     static final int MAX_BODY_BYTES = 256 * 1024;
+    /** Bounds on what one message may put in the store: spam and mailing-list blasts go far beyond them. */
+    static final int MAX_ID = 900;
+    static final int MAX_REFERENCES = 100;
+    static final int MAX_RECIPIENTS = 300;
+    static final int MAX_ATTACHMENTS = 100;
+    static final int MAX_SUBJECT = 1000;
     private static final int MAX_REPORT_BYTES = 64 * 1024;
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
 
@@ -46,8 +52,8 @@ final class MessageMapper {
     static MailMessage headers(Message message, String folder, FolderRole role, long uid) throws MessagingException {
         List<String> defects = new ArrayList<>();
         // From the ENVELOPE already fetched: asking for the header would cost a round trip per message.
-        String messageId = first(ids(message instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID()
-                : header(message, "Message-ID")));
+        String rawId = message instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID() : header(message, "Message-ID");
+        String messageId = first(ids(rawId));
         Instant sentAt = message.getSentDate() == null ? null : message.getSentDate().toInstant();
         if (sentAt == null) {
             if (message.getReceivedDate() == null) {
@@ -75,12 +81,21 @@ final class MessageMapper {
         } catch (MessagingException | IOException | RuntimeException e) {
             defects.add("unreadable MIME structure (" + e.getClass().getSimpleName() + "); attachments unknown");
         }
+        if (rawId != null && rawId.length() > MAX_ID) {
+            messageId = null;
+            defects.add("Message-ID over " + MAX_ID + " characters; ignored");
+        }
+        List<String> references = capped(ids(header(message, "References")), MAX_REFERENCES, true);
+        List<Address> to = capped(addresses(recipients(message, Message.RecipientType.TO), defects), MAX_RECIPIENTS, false);
+        List<Address> cc = capped(addresses(recipients(message, Message.RecipientType.CC), defects), MAX_RECIPIENTS, false);
+        String subject = subject(message, defects);
+        if (subject.length() > MAX_SUBJECT) {
+            subject = subject.substring(0, MAX_SUBJECT);
+        }
         return new MailMessage(folder, role, uid, messageId,
-                ids(header(message, "In-Reply-To")), ids(header(message, "References")),
-                first(addresses(message.getFrom(), defects)),
-                addresses(recipients(message, Message.RecipientType.TO), defects),
-                addresses(recipients(message, Message.RecipientType.CC), defects),
-                subject(message, defects), sentAt, contentType, headers, attachments, null, report, defects);
+                capped(ids(header(message, "In-Reply-To")), MAX_REFERENCES, true), references,
+                first(addresses(message.getFrom(), defects)), to, cc,
+                subject, sentAt, contentType, headers, capped(attachments, MAX_ATTACHMENTS, false), null, report, defects);
     }
 
     /** The first readable text part, HTML flattened when there is no plain text; null when there is none. */
@@ -146,7 +161,8 @@ final class MessageMapper {
         String fileName = decodeFileName(part.getFileName());
         boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
         if (fileName != null || (attached && !part.isMimeType("message/*")) || part.isMimeType("text/calendar")) {
-            out.add(new Attachment(fileName, baseType(part.getContentType()), Math.max(part.getSize(), 0)));
+            String name = fileName != null && fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
+            out.add(new Attachment(name, baseType(part.getContentType()), Math.max(part.getSize(), 0)));
         }
     }
 
@@ -225,6 +241,14 @@ final class MessageMapper {
         }
     }
 
+    /** At most {@code max} items: the last ones for references (nearest the message), else the first. */
+    private static <T> List<T> capped(List<T> items, int max, boolean keepLast) {
+        if (items.size() <= max) {
+            return items;
+        }
+        return new ArrayList<>(keepLast ? items.subList(items.size() - max, items.size()) : items.subList(0, max));
+    }
+
     static List<String> ids(String header) {
         List<String> ids = new ArrayList<>();
         if (header == null) {
@@ -232,7 +256,7 @@ final class MessageMapper {
         }
         Matcher m = MESSAGE_ID.matcher(header);
         while (m.find()) {
-            if (!ids.contains(m.group())) {
+            if (m.group().length() <= MAX_ID && !ids.contains(m.group())) {
                 ids.add(m.group());
             }
         }

@@ -41,6 +41,9 @@ public interface MailboxSource extends AutoCloseable {
      */
     java.util.Map<Long, java.util.Set<String>> keywords(MailFolder folder, java.util.List<String> keywords) throws MailboxException;
 
+    /** Which of {@code uids} no longer exist in {@code folder} (the rep deleted them): one UID FETCH. */
+    java.util.Set<Long> missing(MailFolder folder, java.util.Set<Long> uids) throws MailboxException;
+
     @Override
     void close();
 }

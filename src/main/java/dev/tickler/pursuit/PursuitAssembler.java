@@ -56,7 +56,7 @@ public final class PursuitAssembler {
                 }
                 Builder builder = findThread(fact, byThreadId);
                 if (builder != null) {
-                    builder.add(fact, "in the thread");
+                    builder.addThreaded(fact);
                     placed.add(fact);
                     if (fact.messageId() != null) {
                         byThreadId.putIfAbsent(fact.messageId(), builder);
@@ -161,6 +161,14 @@ public final class PursuitAssembler {
         return builders.stream().anyMatch(b -> b.proposal == fact);
     }
 
+    private static dev.tickler.mail.MailMessage withDate(dev.tickler.mail.MailMessage m, java.time.Instant date) {
+        List<String> defects = new ArrayList<>(m.defects());
+        defects.add("dated before the proposal it answers; counted as sent with it");
+        return new dev.tickler.mail.MailMessage(m.folder(), m.role(), m.uid(), m.messageId(), m.inReplyTo(), m.references(),
+                m.from(), m.to(), m.cc(), m.subject(), date, m.contentType(), m.headers(), m.attachments(), m.bodyText(),
+                m.report(), defects);
+    }
+
     private static DeliveryReport report(ClassifiedMessage fact) {
         return fact.classification().report() != null ? fact.classification().report() : fact.message().report();
     }
@@ -209,12 +217,32 @@ public final class PursuitAssembler {
             return address != null && prospects.stream().anyMatch(p -> p.sameAddress(address));
         }
 
+        /** A message whose headers point into the thread: it belongs, whatever its (possibly skewed) clock says. */
+        void addThreaded(ClassifiedMessage fact) {
+            ClassifiedMessage f = fact;
+            if (f.sentAt().isBefore(proposal.sentAt())) {
+                // A quick reply from a sender whose clock runs slow: keep it, dated at the proposal.
+                f = new ClassifiedMessage(withDate(f.message(), proposal.sentAt()), f.classification());
+            }
+            addChecked(f, "in the thread");
+        }
+
         void add(ClassifiedMessage fact, String how) {
             if (fact.sentAt().isBefore(proposal.sentAt()) && fact.kind() != MessageKind.BOUNCE) {
-                return; // Something older than the proposal can't follow up on it or answer it.
+                return; // Outside the thread, something older than the proposal can't answer it.
             }
+            addChecked(fact, how);
+        }
+
+        private void addChecked(ClassifiedMessage fact, String how) {
             switch (fact.kind()) {
-                case PROPOSAL, OUTBOUND -> touches.add(fact);
+                case PROPOSAL, OUTBOUND -> {
+                    // Forwarding the thread to a colleague is not a touch: only mail that goes outside is.
+                    if (fact.message().recipients().stream().noneMatch(identity::isExternal)) {
+                        return;
+                    }
+                    touches.add(fact);
+                }
                 case AUTO_REPLY -> autoReplies.add(fact);
                 case BOUNCE -> bounces.add(fact);
                 case BULK, IGNORED -> {

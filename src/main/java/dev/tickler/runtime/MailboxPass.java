@@ -80,6 +80,9 @@ final class MailboxPass {
                         batch -> proposalIds.addAll(store(batch, dryRun, counts, unsaved)));
                 if (changed) {
                     readKeywords(imap, folder, dryRun, unsavedKeywords);
+                    if (!dryRun) {
+                        forgetDeletedProposals(imap, folder);
+                    }
                 } else {
                     counts.unchangedFolders++;
                 }
@@ -131,49 +134,76 @@ final class MailboxPass {
      * @return whether anything changed (the decisions are then made again)
      */
     private boolean reconcileDrafts(ImapMailbox imap, List<PursuitView> views, Outcome outcome) throws MailboxException {
-        List<DraftRecord> open = drafts.forMailbox(mailbox.id()).stream().filter(DraftRecord::isOpen).toList();
+        List<DraftRecord> open = drafts.forMailbox(mailbox.id()).stream()
+                .filter(d -> d.isOpen() || DraftRecord.INTENDED.equals(d.status())).toList();
         if (open.isEmpty()) {
             return false;
         }
         Map<String, String> inDrafts = imap.ownDrafts();
         boolean changed = false;
-        for (DraftRecord draft : open) {
-            PursuitView view = views.stream().filter(v -> v.pursuit().id().equals(draft.pursuitId())).findFirst().orElse(null);
+        for (DraftRecord record : open) {
+            DraftRecord draft = record;
+            PursuitView view = views.stream().filter(v -> v.pursuit().id().equals(record.pursuitId())).findFirst().orElse(null);
+            boolean present = inDrafts.containsKey(draft.messageId());
+            if (DraftRecord.INTENDED.equals(draft.status())) {
+                if (!present) {
+                    continue; // never placed: the next placement retries it (and checks Drafts first)
+                }
+                drafts.markPlaced(draft.messageId(), imap.draftsFolder(), clock.instant()); // an APPEND that "failed" but arrived
+                draft = drafts.find(draft.messageId()).orElseThrow();
+                changed = true;
+            }
             if (view != null && PursuitBoard.wasSent(draft, view.pursuit())) {
                 drafts.resolve(draft.messageId(), DraftRecord.SENT, null, clock.instant());
                 changed = true;
-            } else if (!inDrafts.containsKey(draft.messageId())) {
-                drafts.resolve(draft.messageId(), DraftRecord.DISMISSED, "deleted from Drafts unsent", clock.instant());
-                outcome.dismissed++;
-                log.info("Mailbox {}: the draft for pursuit {} touch {} was deleted unsent; the next one waits a full interval",
-                        mailbox.id(), draft.pursuitId(), draft.step());
+            } else if (!present) {
+                // Gone from Drafts: sent under another Message-ID (some clients make a new one), or deleted.
+                boolean sentAnyway = view != null && PursuitBoard.repWroteSince(draft, view.pursuit());
+                drafts.resolve(draft.messageId(), sentAnyway ? DraftRecord.SENT : DraftRecord.DISMISSED,
+                        sentAnyway ? "sent (matched by thread)" : "deleted from Drafts unsent", clock.instant());
+                if (!sentAnyway) {
+                    outcome.dismissed++;
+                    log.info("Mailbox {}: the draft for pursuit {} touch {} was deleted unsent; the next one waits a full interval",
+                            mailbox.id(), draft.pursuitId(), draft.step());
+                }
                 changed = true;
-            } else if (view == null || !view.decision().state().isActive()) {
-                String why = view == null ? "the proposal is no longer tracked" : view.reason();
+            } else {
+                String why = null;
+                if (view == null) {
+                    why = "the proposal is no longer tracked";
+                } else if (!view.decision().state().isActive()) {
+                    why = view.reason();
+                } else if (PursuitBoard.repWroteSince(draft, view.pursuit())) {
+                    why = "you wrote to them yourself since";
+                }
                 boolean edited = draft.contentHash() != null && !draft.contentHash().equals(inDrafts.get(draft.messageId()));
-                if (edited) {
-                    if (!DraftRecord.EDITED.equals(draft.status())) {
-                        drafts.resolve(draft.messageId(), DraftRecord.EDITED, "edited by you, so left in Drafts although " + why,
-                                clock.instant());
-                        log.info("Mailbox {}: pursuit {} no longer needs its draft, but you edited it: left in Drafts",
-                                mailbox.id(), draft.pursuitId());
-                        changed = true;
-                    }
-                } else {
-                    imap.remove(draft.messageId());
-                    drafts.resolve(draft.messageId(), DraftRecord.RETRACTED, "removed unsent: " + why, clock.instant());
-                    outcome.retracted.add(draft.messageId());
-                    log.info("Mailbox {}: retracted the unsent draft for pursuit {} touch {} ({})", mailbox.id(),
-                            draft.pursuitId(), draft.step(), view == null ? "no longer tracked" : view.state().name().toLowerCase());
+                if (why != null) {
+                    changed |= retractUnlessEdited(imap, draft, edited, why, view, outcome);
+                } else if (edited && DraftRecord.PLACED.equals(draft.status())) {
+                    drafts.resolve(draft.messageId(), DraftRecord.EDITED, "edited by you", clock.instant());
                     changed = true;
                 }
-            } else if (DraftRecord.PLACED.equals(draft.status()) && draft.contentHash() != null
-                    && !draft.contentHash().equals(inDrafts.get(draft.messageId()))) {
-                drafts.resolve(draft.messageId(), DraftRecord.EDITED, "edited by you", clock.instant());
-                changed = true;
             }
         }
         return changed;
+    }
+
+    private boolean retractUnlessEdited(ImapMailbox imap, DraftRecord draft, boolean edited, String why, PursuitView view,
+                                        Outcome outcome) throws MailboxException {
+        if (edited) {
+            if (DraftRecord.EDITED.equals(draft.status()) && draft.note() != null && draft.note().contains("although")) {
+                return false;
+            }
+            drafts.resolve(draft.messageId(), DraftRecord.EDITED, "edited by you, so left in Drafts although " + why, clock.instant());
+            log.info("Mailbox {}: pursuit {} no longer needs its draft, but you edited it: left in Drafts", mailbox.id(), draft.pursuitId());
+            return true;
+        }
+        imap.remove(draft.messageId());
+        drafts.resolve(draft.messageId(), DraftRecord.RETRACTED, "removed unsent: " + why, clock.instant());
+        outcome.retracted.add(draft.messageId());
+        log.info("Mailbox {}: retracted the unsent draft for pursuit {} touch {} ({})", mailbox.id(), draft.pursuitId(),
+                draft.step(), view == null ? "no longer tracked" : view.state().name().toLowerCase(java.util.Locale.ROOT));
+        return true;
     }
 
     /**
@@ -208,6 +238,15 @@ final class MailboxPass {
             }
         }
         return illegal;
+    }
+
+    /** A proposal the rep deleted (sent to the wrong person, say) is not followed up. */
+    private void forgetDeletedProposals(ImapMailbox imap, MailFolder folder) throws MailboxException {
+        Set<Long> gone = imap.missing(folder, facts.proposalUids(mailbox.id(), folder.name()));
+        if (!gone.isEmpty()) {
+            facts.delete(mailbox.id(), folder.name(), gone);
+            log.info("Mailbox {}: {} proposal(s) deleted from {}; no longer followed up", mailbox.id(), gone.size(), folder.name());
+        }
     }
 
     /** The rep's override keywords on this folder, read fresh every pass. */

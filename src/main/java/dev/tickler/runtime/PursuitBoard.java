@@ -80,20 +80,43 @@ final class PursuitBoard {
         return steps;
     }
 
-    /** The facts with the rep's override keywords applied. */
+    /**
+     * The facts with the rep's override keywords applied. A message filed twice (Sent and INBOX) is
+     * one message: a keyword on either copy counts for both.
+     */
     List<ClassifiedMessage> overrule(List<ClassifiedMessage> facts, Map<String, Set<String>> keywords) {
-        return facts.stream().map(f -> ManualOverrides.apply(f, keywords.get(f.message().logId()), identity)).toList();
+        return facts.stream().map(f -> ManualOverrides.apply(f, keywordsOf(f, facts, keywords), identity)).toList();
     }
 
-    /** Whether Tickler's draft reached Sent: by its Message-ID, or a message of the rep's in the pursuit after it was placed. */
+    private static Set<String> keywordsOf(ClassifiedMessage fact, List<ClassifiedMessage> facts, Map<String, Set<String>> keywords) {
+        if (keywords.isEmpty()) {
+            return Set.of();
+        }
+        if (fact.messageId() == null) {
+            return keywords.getOrDefault(fact.message().logId(), Set.of());
+        }
+        Set<String> all = new java.util.HashSet<>();
+        for (ClassifiedMessage copy : facts) {
+            if (fact.messageId().equals(copy.messageId())) {
+                all.addAll(keywords.getOrDefault(copy.message().logId(), Set.of()));
+            }
+        }
+        return all;
+    }
+
+    /** Whether Tickler's draft reached Sent under its own Message-ID. */
     static boolean wasSent(DraftRecord draft, Pursuit pursuit) {
-        return pursuit.touches().stream().anyMatch(t -> draft.messageId().equals(t.messageId())
-                || (draft.placedAt() != null && t.sentAt().isAfter(draft.placedAt())));
+        return pursuit.touches().stream().anyMatch(t -> draft.messageId().equals(t.messageId()));
+    }
+
+    /** Whether the rep sent something of their own in the pursuit after the draft was placed. */
+    static boolean repWroteSince(DraftRecord draft, Pursuit pursuit) {
+        return draft.placedAt() != null && pursuit.touches().stream().anyMatch(t -> t.sentAt().isAfter(draft.placedAt()));
     }
 
     private static String closedBy(Pursuit pursuit, Map<String, Set<String>> keywords) {
         for (ClassifiedMessage m : pursuit.timeline()) {
-            Optional<String> closing = ManualOverrides.closing(keywords.get(m.message().logId()));
+            Optional<String> closing = ManualOverrides.closing(keywordsOf(m, pursuit.timeline(), keywords));
             if (closing.isPresent()) {
                 return closing.get();
             }
@@ -107,7 +130,8 @@ final class PursuitBoard {
     }
 
     private PursuitView view(Pursuit pursuit, Decision decision, List<DraftRecord> drafts, Clock clock) {
-        List<DraftRecord> open = drafts.stream().filter(DraftRecord::isOpen).filter(d -> !wasSent(d, pursuit)).toList();
+        List<DraftRecord> open = drafts.stream().filter(d -> d.isOpen() || DraftRecord.INTENDED.equals(d.status()))
+                .filter(d -> !wasSent(d, pursuit)).toList();
         String note = open.stream().filter(d -> DraftRecord.EDITED.equals(d.status())).findFirst()
                 .map(d -> "your edited draft for touch " + d.step() + " is still in " + d.folder() + "; Tickler leaves it alone")
                 .orElse(null);
@@ -122,6 +146,7 @@ final class PursuitBoard {
             return new PursuitView(pursuit, decision, PursuitState.DRAFTED, draft, note);
         }
         // At most one open draft per pursuit: one still unsent blocks the next.
+        open = open.stream().filter(d -> !d.messageId().equals(draft.messageId())).toList();
         if (!open.isEmpty()) {
             DraftRecord earlier = open.get(0);
             return new PursuitView(pursuit, decision, PursuitState.DRAFTED, null,

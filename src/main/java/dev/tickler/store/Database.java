@@ -68,7 +68,12 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("state database error: " + e.getMessage(), e);
+            // PostgreSQL's message quotes the failing row (addresses, subjects): keep its first line only; all of it at DEBUG.
+            log.debug("State database error", e);
+            String first = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            int detail = first.indexOf("Detail:");
+            throw new StoreException("state database error (SQLState " + e.getSQLState() + "): "
+                    + (detail >= 0 ? first.substring(0, detail) : first).strip(), e);
         }
     }
 

@@ -54,6 +54,43 @@ public final class FactRepository {
         });
     }
 
+    /** UIDs of the proposals stored for one folder (to notice the rep deleting one). */
+    public java.util.Set<Long> proposalUids(String mailboxId, String folder) {
+        return db.inTransaction(c -> {
+            java.util.Set<Long> uids = new java.util.HashSet<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT uid FROM message_fact WHERE mailbox_id = ? AND folder = ? AND kind = 'PROPOSAL'")) {
+                s.setString(1, mailboxId);
+                s.setString(2, folder);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        uids.add(r.getLong(1));
+                    }
+                }
+            }
+            return uids;
+        });
+    }
+
+    /** Forgets messages the rep deleted. */
+    public void delete(String mailboxId, String folder, java.util.Set<Long> uids) {
+        if (uids.isEmpty()) {
+            return;
+        }
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM message_fact WHERE mailbox_id = ? AND folder = ? AND uid = ?")) {
+                for (long uid : uids) {
+                    s.setString(1, mailboxId);
+                    s.setString(2, folder);
+                    s.setLong(3, uid);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
     public List<ClassifiedMessage> facts(String mailboxId) {
         return db.inTransaction(c -> {
             List<ClassifiedMessage> facts = new ArrayList<>();
@@ -166,7 +203,7 @@ public final class FactRepository {
                 insert.setString(1, mailboxId);
                 insert.setString(2, folder);
                 insert.setLong(3, m.uid());
-                insert.setString(4, m.messageId());
+                insert.setString(4, truncate(m.messageId(), 998));
                 insert.setString(5, truncate(m.reason(), 1000));
                 insert.setLong(6, now.toEpochMilli());
                 insert.addBatch();

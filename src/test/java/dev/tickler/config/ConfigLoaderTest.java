@@ -64,6 +64,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aPasswordInTheDatabaseUrlIsMaskedInTheEffectiveConfig() {
+        TicklerConfig c = loader.parse(VALID + "store: { url: \"jdbc:postgresql://db/tickler?user=t&password=hunter2\" }\n", "t");
+        String described = String.join("\n", ConfigDescriber.describe(c));
+        assertFalse(described.contains("hunter2"), described);
+        assertTrue(described.contains("password=****"), described);
+    }
+
+    @Test
     void readsSecretsFromFiles(@TempDir Path dir) throws Exception {
         Path secret = dir.resolve("pw");
         Files.writeString(secret, "from-file\n");

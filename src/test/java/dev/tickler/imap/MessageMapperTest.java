@@ -88,6 +88,15 @@ class MessageMapperTest {
     }
 
     @Test
+    void anAbsurdlyLongMessageIdIsDroppedNotStored() throws Exception {
+        MimeMessage m = parse("From: spam@x.example\nTo: riley@acme.example\nSubject: hi\nDate: Tue, 3 Mar 2026 10:00:00 +0000\n"
+                + "Message-ID: <" + "a".repeat(1200) + "@x.example>\n\nbody\n");
+        MailMessage mapped = MessageMapper.headers(m, "INBOX", FolderRole.INBOX, 1);
+        assertNull(mapped.messageId());
+        assertTrue(mapped.defects().contains("Message-ID over 900 characters; ignored"), mapped.defects().toString());
+    }
+
+    @Test
     void noDateAndNoArrivalTimeCannotBeReadAtAll() throws Exception {
         MimeMessage m = parse("From: a@b.example\nSubject: x\n\nbody\n");
         assertThrows(MessagingException.class, () -> MessageMapper.headers(m, "INBOX", FolderRole.INBOX, 1));

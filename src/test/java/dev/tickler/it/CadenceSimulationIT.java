@@ -79,7 +79,7 @@ class CadenceSimulationIT {
             scan(nextDue[i]);
             assertEquals(1, drafts().size(), "a week after touch " + (i + 1));
         }
-        assertTrue(drafts().values().iterator().next().contains("not be in a position to go ahead"), "the fourth is the revival");
+        assertTrue(drafts().values().iterator().next().contains("not be in a position to go ahead"), "the fourth is the revival: " + drafts() + tickler("status", "--config", config().toString(), "--now", "2026-04-01T07:00:00Z").out());
         sendDraft(onlyDraft(), "2026-04-01T09:00:00Z");
         scan("2026-04-20T09:00:00Z");
         assertTrue(drafts().isEmpty(), "after the revival: quiet");
@@ -139,6 +139,69 @@ class CadenceSimulationIT {
         scan("2026-03-18T08:00:00Z");
         assertEquals(1, drafts().size(), "a full interval after the deletion");
         assertFalse(drafts().containsKey(DraftIds.first()), "a new Message-ID, not the dismissed one");
+    }
+
+    @Test
+    void aDraftIsRetractedWhenTheRepWritesTheirOwnFollowUpInstead() throws Exception {
+        scan("2026-03-11T08:00:00Z");
+        String draft = onlyDraft();
+        server.append("riley", "pw", "Sent", Mime.message().id("<own@acme.example>").from("Riley Rep <riley@acme.example>")
+                .to("Gina Glass <gina@globex.example>").subject("Re: Proposal: Globex rollout").date(Instant.parse("2026-03-11T10:00:00Z"))
+                .replyTo(PROPOSAL_ID).text("Gina, one more thing about the rollout...").build());
+        Result r = scan("2026-03-11T10:30:00Z");
+        assertFalse(drafts().containsKey(draft), "Tickler's reminder is superseded by the rep's own message");
+        assertTrue(r.err().contains("retracted the unsent draft"), r.err());
+        scan("2026-03-18T08:00:00Z");
+        assertEquals(1, drafts().size(), "a week after the rep's own touch, the next reminder");
+    }
+
+    @Test
+    void aProposalTheRepDeletesIsNoLongerFollowedUpAndItsDraftGoes() throws Exception {
+        scan("2026-03-11T08:00:00Z");
+        assertEquals(1, drafts().size());
+        try (Store store = server.connect("riley", "pw")) {
+            Folder sent = store.getFolder("Sent");
+            sent.open(Folder.READ_WRITE);
+            sent.setFlags(sent.getMessages(), new Flags(Flags.Flag.DELETED), true);
+            sent.close(true);
+        }
+        Result r = scan("2026-03-11T09:00:00Z");
+        assertTrue(drafts().isEmpty(), r.err());
+        assertTrue(r.err().contains("1 proposal(s) deleted from Sent"), r.err());
+    }
+
+    @Test
+    void aTagOnEitherCopyOfAMessageFiledTwiceCounts() throws Exception {
+        // Riley Bcc'd herself: the proposal is in Sent and in INBOX. She tags the Sent copy.
+        server.append("riley", "pw", "INBOX", Mime.message().id(PROPOSAL_ID).from("Riley Rep <riley@acme.example>")
+                .to("Gina Glass <gina@globex.example>").subject("Proposal: Globex rollout").date(FRIDAY)
+                .text("Hi Gina,\n\nattached is our proposal.").attach("Globex_Proposal.pdf", "application/pdf", 800).build());
+        try (Store store = server.connect("riley", "pw")) {
+            Folder sent = store.getFolder("Sent");
+            sent.open(Folder.READ_WRITE);
+            sent.setFlags(sent.getMessages(), new Flags("$TicklerIgnore"), true);
+            sent.close(false);
+        }
+        scan("2026-03-11T08:00:00Z");
+        assertTrue(drafts().isEmpty());
+    }
+
+    @Test
+    void draftsInAScannedFolderAreNotMailAnyoneSent() throws Exception {
+        try (Store store = server.connect("riley", "pw")) {
+            store.getFolder("Archive").create(Folder.HOLDS_MESSAGES);
+        }
+        server.append("riley", "pw", "Archive", Mime.message().id("<unsent@acme.example>").from("Riley Rep <riley@acme.example>")
+                .to("Gina Glass <gina@globex.example>").subject("Re: Proposal: Globex rollout").date(Instant.parse("2026-03-10T10:00:00Z"))
+                .replyTo(PROPOSAL_ID).text("half-written").build(), "\\Draft");
+        scan("2026-03-11T08:00:00Z", "imap: { host: 127.0.0.1, port: " + server.port() + ", security: none, username: riley, "
+                + "password: \"${file:" + password + "}\", folders: { scan: [Archive] } }");
+        assertEquals(1, drafts().size(), "the rep's unsent draft is not a touch: the first reminder is still due");
+        Result refused = tickler("scan", "--config", config("imap: { host: 127.0.0.1, port: " + server.port()
+                + ", security: none, username: riley, password: \"${file:" + password + "}\", folders: { scan: [Drafts] } }").toString(),
+                "--now", "2026-03-11T09:00:00Z");
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("imap.folders.scan lists the Drafts folder"), refused.err());
     }
 
     @Test
@@ -202,7 +265,11 @@ class CadenceSimulationIT {
     private Path config(String... mailboxExtras) throws Exception {
         String entry = mailbox("riley", server.port(), password, "");
         for (String extra : mailboxExtras) {
-            entry += "    " + extra + "\n";
+            if (extra.startsWith("imap:")) {
+                entry = entry.replaceFirst("    imap: \\{.*}\n", java.util.regex.Matcher.quoteReplacement("    " + extra + "\n"));
+            } else {
+                entry += "    " + extra + "\n";
+            }
         }
         return server.config(entry);
     }

@@ -92,6 +92,21 @@ class PursuitAssemblerTest {
     }
 
     @Test
+    void aReplyInTheThreadDatedBeforeTheProposalStillAnswersIt() {
+        var p = proposal("<p@acme.example>", GINA).at("2026-03-02T10:00:00Z").classified();
+        var quick = received("<r@globex.example>", GINA).replyTo("<p@acme.example>").at("2026-03-02T09:58:00Z").classified();
+        Pursuit pursuit = single(assembler.assemble(List.of(p, quick)));
+        assertEquals(1, pursuit.answers().size(), "a sender whose clock runs two minutes slow still answered");
+    }
+
+    @Test
+    void forwardingTheThreadToAColleagueIsNotATouch() {
+        var p = proposal("<p@acme.example>", GINA).at("2026-03-02T10:00:00Z").classified();
+        var forward = sent("<f@acme.example>").to(SAM).subject("Fwd: Proposal").replyTo("<p@acme.example>").at("2026-03-03T10:00:00Z").classified();
+        assertTrue(single(assembler.assemble(List.of(p, forward))).touches().isEmpty());
+    }
+
+    @Test
     void pursuitIdsAreStable() {
         assertEquals(PursuitAssembler.pursuitId("riley", "<p@acme.example>"), PursuitAssembler.pursuitId("riley", "<p@acme.example>"));
         assertTrue(!PursuitAssembler.pursuitId("riley", "<p@acme.example>").equals(PursuitAssembler.pursuitId("sam", "<p@acme.example>")));
