@@ -75,7 +75,15 @@ public final class Daemon {
         }
     }
 
+    /**
+     * When to run a mailbox next: the poll interval after success, exponential backoff after a
+     * transient failure, an hour after a permanent one (the mailbox is "parked" until a person fixes it).
+     */
     Duration nextDelay(String mailboxId, PassReport.Failure failure) {
+        return nextDelay(failures, interval, mailboxId, failure);
+    }
+
+    static Duration nextDelay(Map<String, Integer> failures, Duration interval, String mailboxId, PassReport.Failure failure) {
         if (failure == null) {
             failures.remove(mailboxId);
             return interval;

@@ -36,6 +36,23 @@ class TemplateSetTest {
     }
 
     @Test
+    void htmlTwinsGetEveryValueEscaped() {
+        TemplateSet set = TemplateSet.of("en", Map.of(TemplateKind.REMINDER, "Hi ${prospectFirstName}", TemplateKind.SECOND_REMINDER, "x",
+                TemplateKind.REVIVAL, "x", TemplateKind.NURTURE, "x"), Map.of(TemplateKind.REMINDER, "<p>Hi ${prospectFirstName}</p>"), Map.of());
+        Map<String, String> values = new HashMap<>(TemplateVariables.samples());
+        values.put("prospectFirstName", "<script>alert(1)</script> & Co");
+        assertEquals("<p>Hi &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co</p>", set.renderHtml(TemplateKind.REMINDER, values).orElseThrow());
+        assertEquals("Hi <script>alert(1)</script> & Co", set.render(TemplateKind.REMINDER, values), "plain text stays plain");
+        assertTrue(set.renderHtml(TemplateKind.REVIVAL, values).isEmpty());
+    }
+
+    @Test
+    void theShippedGermanTemplatesAreComplete() {
+        TemplateSet de = dev.tickler.runtime.TemplateLoader.load(java.util.Optional.of(java.nio.file.Path.of("templates")), "de");
+        assertTrue(de.render(TemplateKind.REMINDER, TemplateVariables.samples()).contains("Tag und Uhrzeit"));
+    }
+
+    @Test
     void theShippedTemplatesUseOnlyKnownVariables() {
         TemplateSet set = dev.tickler.runtime.TemplateLoader.load(java.util.Optional.of(java.nio.file.Path.of("templates")), "en");
         String reminder = set.render(TemplateKind.REMINDER, TemplateVariables.samples());

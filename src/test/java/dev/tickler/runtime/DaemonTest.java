@@ -16,6 +16,19 @@ class DaemonTest {
         assertBetween(Daemon.backoff(500), 2880, 4320);
     }
 
+    @org.junit.jupiter.api.Test
+    void aLoginFailureParksTheMailboxForAnHourAndSuccessResetsTheBackoff() {
+        java.util.Map<String, Integer> failures = new java.util.HashMap<>();
+        Duration poll = Duration.ofMinutes(5);
+        var login = new PassReport.Failure(dev.tickler.mail.MailboxException.Kind.PERMANENT, "login failed");
+        var network = new PassReport.Failure(dev.tickler.mail.MailboxException.Kind.TRANSIENT, "timeout");
+        org.junit.jupiter.api.Assertions.assertEquals(Duration.ofHours(1), Daemon.nextDelay(failures, poll, "riley", login));
+        assertBetween(Daemon.nextDelay(failures, poll, "sam", network), 24, 36);
+        assertBetween(Daemon.nextDelay(failures, poll, "sam", network), 48, 72);
+        org.junit.jupiter.api.Assertions.assertEquals(poll, Daemon.nextDelay(failures, poll, "sam", null));
+        assertBetween(Daemon.nextDelay(failures, poll, "sam", network), 24, 36);
+    }
+
     private static void assertBetween(Duration d, long minSeconds, long maxSeconds) {
         assertTrue(d.toMillis() >= minSeconds * 1000 && d.toMillis() <= maxSeconds * 1000, d.toString());
     }
