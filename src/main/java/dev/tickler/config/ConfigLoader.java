@@ -296,7 +296,7 @@ public final class ConfigLoader {
             return null;
         }
         node.onlyKeys("host", "port", "security", "auth", "username", "password", "tokenCommand", "folders", "timeoutSeconds",
-                "batchSize", "trustStore", "trustStorePassword");
+                "batchSize", "trustStore", "trustStorePassword", "idle");
         String host = node.get("host").requiredText();
         Security security = Security.TLS;
         Optional<String> sec = node.get("security").text();
@@ -348,7 +348,7 @@ public final class ConfigLoader {
         Optional<Secret> trustStorePassword = secrets.resolve(node.get("trustStorePassword"), false);
         return new TicklerConfig.Imap(host, port, security, auth, username, password,
                 folders.get("sent").text(), folders.get("drafts").text(), folders.get("scan").textList(),
-                Duration.ofSeconds(timeout), batchSize, trustStore, trustStorePassword);
+                Duration.ofSeconds(timeout), batchSize, trustStore, trustStorePassword, node.get("idle").bool(true));
     }
 
     private static void checkAddress(ConfigNode node, String address) {

@@ -102,7 +102,8 @@ public record TicklerConfig(
     public record Imap(String host, int port, Security security, dev.tickler.imap.ImapSettings.Auth auth, String username,
                        Secret password,
                        Optional<String> sentFolder, Optional<String> draftsFolder, List<String> scanFolders,
-                       Duration timeout, int batchSize, Optional<Path> trustStore, Optional<Secret> trustStorePassword) {
+                       Duration timeout, int batchSize, Optional<Path> trustStore, Optional<Secret> trustStorePassword,
+                       boolean idle) {
         public Imap {
             scanFolders = List.copyOf(scanFolders);
         }

@@ -91,7 +91,7 @@ public final class DemoWorld implements AutoCloseable {
     public TicklerConfig config() {
         TicklerConfig.Imap imap = new TicklerConfig.Imap("127.0.0.1", imapPort(), ImapSettings.Security.NONE, ImapSettings.Auth.PASSWORD, REP_LOGIN,
                 Secret.literal(password), Optional.empty(), Optional.empty(), List.of(), Duration.ofSeconds(10), 200, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), true);
         TicklerConfig.Mailbox mailbox = new TicklerConfig.Mailbox("riley",
                 new TicklerConfig.Owner("Riley Rep", REP), List.of(), ZONE, imap);
         String url = "jdbc:hsqldb:file:" + stateDir.resolve("tickler").toString().replace('\\', '/');

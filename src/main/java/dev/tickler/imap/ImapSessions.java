@@ -14,13 +14,18 @@ final class ImapSessions {
     }
 
     static Session create(ImapSettings settings) {
+        return create(settings, settings.timeout());
+    }
+
+    /** @param readTimeout the socket read timeout: longer for IDLE, which waits silently by design */
+    static Session create(ImapSettings settings, java.time.Duration readTimeout) {
         String p = "mail." + protocol(settings) + ".";
         String timeout = Long.toString(settings.timeout().toMillis());
         Properties props = new Properties();
         props.setProperty(p + "host", settings.host());
         props.setProperty(p + "port", Integer.toString(settings.port()));
         props.setProperty(p + "connectiontimeout", timeout);
-        props.setProperty(p + "timeout", timeout);
+        props.setProperty(p + "timeout", Long.toString(readTimeout.toMillis()));
         props.setProperty(p + "writetimeout", timeout);
         // Fetch bodies with BODY.PEEK so that reading never sets \Seen (folders are also opened read-only).
         props.setProperty(p + "peek", "true");

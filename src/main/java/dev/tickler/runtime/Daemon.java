@@ -1,5 +1,6 @@
 package dev.tickler.runtime;
 
+import dev.tickler.imap.IdleWatcher;
 import dev.tickler.mail.MailboxException;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,8 +33,18 @@ public final class Daemon {
     private final Duration interval;
     private final ScheduledExecutorService executor;
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicBoolean> busy = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicBoolean> again = new ConcurrentHashMap<>();
+    private final List<IdleWatcher> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Duration idleRenew;
 
     public Daemon(Tickler tickler, Clock clock) {
+        this(tickler, clock, IdleWatcher.RENEW);
+    }
+
+    /** @param idleRenew how often IDLE is renewed (tests shorten it) */
+    Daemon(Tickler tickler, Clock clock, Duration idleRenew) {
+        this.idleRenew = idleRenew;
         this.tickler = tickler;
         this.clock = clock;
         this.interval = tickler.config().pollInterval();
@@ -55,24 +66,56 @@ public final class Daemon {
         log.info("Tickler daemon started: {} mailbox(es), every {}", ids.size(), interval);
         long stagger = 0;
         for (String id : ids) {
+            busy.put(id, new java.util.concurrent.atomic.AtomicBoolean());
+            again.put(id, new java.util.concurrent.atomic.AtomicBoolean());
             executor.schedule(() -> runOnce(id), stagger, TimeUnit.MILLISECONDS);
             stagger += 500; // spread logins a little
+            if (tickler.idleEnabled(id)) {
+                IdleWatcher watcher = new IdleWatcher(id, tickler.imapSettings(id), () -> triggerNow(id), idleRenew);
+                watchers.add(watcher);
+                watcher.start();
+            }
         }
     }
 
+    /** The periodic pass: runs, then schedules the next one (interval, backoff or parking). */
     private void runOnce(String mailboxId) {
-        Duration next = interval;
-        try {
-            PassReport report = tickler.pass(mailboxId, clock).run(false);
-            next = nextDelay(mailboxId, report.failure());
-        } catch (Throwable t) { // never let the schedule die
-            log.error("Mailbox {}: pass failed unexpectedly: {}", mailboxId, t.toString(), t);
-            next = nextDelay(mailboxId, new PassReport.Failure(MailboxException.Kind.TRANSIENT, t.toString()));
-        }
+        Duration next = pass(mailboxId);
         if (!executor.isShutdown()) {
             log.debug("Mailbox {}: next pass in {}", mailboxId, next);
             executor.schedule(() -> runOnce(mailboxId), next.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * New mail pushed by IDLE: a pass now, outside the periodic schedule. Never two passes of one
+     * mailbox at once: a trigger during a pass makes that pass run once more when it ends.
+     */
+    void triggerNow(String mailboxId) {
+        if (!executor.isShutdown()) {
+            executor.execute(() -> pass(mailboxId));
+        }
+    }
+
+    private Duration pass(String mailboxId) {
+        if (!busy.get(mailboxId).compareAndSet(false, true)) {
+            again.get(mailboxId).set(true);
+            return interval;
+        }
+        Duration next = interval;
+        try {
+            do {
+                again.get(mailboxId).set(false);
+                PassReport report = tickler.pass(mailboxId, clock).run(false);
+                next = nextDelay(mailboxId, report.failure());
+            } while (again.get(mailboxId).get() && !executor.isShutdown());
+        } catch (Throwable t) { // never let the schedule die
+            log.error("Mailbox {}: pass failed unexpectedly: {}", mailboxId, t.toString(), t);
+            next = nextDelay(mailboxId, new PassReport.Failure(MailboxException.Kind.TRANSIENT, t.toString()));
+        } finally {
+            busy.get(mailboxId).set(false);
+        }
+        return next;
     }
 
     /**
@@ -107,6 +150,7 @@ public final class Daemon {
     /** Stops scheduling, lets running passes finish (bounded), then returns. */
     public void stop(Duration grace) {
         log.info("Tickler daemon stopping");
+        watchers.forEach(IdleWatcher::close);
         executor.shutdown();
         try {
             if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -134,6 +134,14 @@ public final class Tickler implements AutoCloseable {
         return facts.skippedCount(mailboxId);
     }
 
+    boolean idleEnabled(String mailboxId) {
+        return config.mailboxes().stream().filter(m -> m.id().equals(mailboxId)).findFirst().orElseThrow().imap().idle();
+    }
+
+    dev.tickler.imap.ImapSettings imapSettings(String mailboxId) {
+        return mailboxes.stream().filter(m -> m.id().equals(mailboxId)).findFirst().orElseThrow().imap();
+    }
+
     List<String> mailboxIds() {
         return mailboxes.stream().map(MailboxWiring::id).toList();
     }

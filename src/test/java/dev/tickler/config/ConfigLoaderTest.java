@@ -125,7 +125,7 @@ class ConfigLoaderTest {
         "stateDir: ./data|stateDir: ./data\\nmailbox: []|mailbox: unknown key; known keys here: company, detection, locale, localeByDomain, mailboxes, policy, pollInterval, stateDir, store, templates",
         "stateDir: ./data|stateDir: ./data\\ndetection: { weights: { subject: 2 } }|detection.weights.subject: unknown key; known keys here: attachmentName, bodyPhrase, bodyWord, bulk, calendarInvitation, documentAttached, notAnOffer, otherSense, prices, subjectWord",
         "stateDir: ./data|stateDir: ./data\\ndetection: { threshold: 0 }|detection.threshold: must be 1..50, was 0",
-        "port: 993|prot: 993|mailboxes[0].imap.prot: unknown key; known keys here: auth, batchSize, folders, host, password, port, security, timeoutSeconds, tokenCommand, trustStore, trustStorePassword, username",
+        "port: 993|prot: 993|mailboxes[0].imap.prot: unknown key; known keys here: auth, batchSize, folders, host, idle, password, port, security, timeoutSeconds, tokenCommand, trustStore, trustStorePassword, username",
         "security: tls|security: tls\\n      auth: kerberos|mailboxes[0].imap.auth: must be password or xoauth2, was \"kerberos\"",
         "security: tls|security: tls\\n      tokenCommand: [get-token]|mailboxes[0].imap.tokenCommand: is for auth: xoauth2",
         "folders: { sent: Sent, drafts: Drafts }|folders: { sent: Sent, draft: Drafts }|mailboxes[0].imap.folders.draft: unknown key; known keys here: drafts, scan, sent",

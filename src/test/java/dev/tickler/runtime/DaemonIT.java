@@ -27,7 +27,7 @@ class DaemonIT {
             TicklerConfig.Imap i = good.imap();
             TicklerConfig.Mailbox bad = new TicklerConfig.Mailbox("broken", good.owner(), good.aliases(), good.timezone(),
                     new TicklerConfig.Imap(i.host(), i.port(), i.security(), i.auth(), i.username(),
-                            dev.tickler.config.Secret.literal("wrong"), i.sentFolder(), i.draftsFolder(), i.scanFolders(), i.timeout(), i.batchSize(), i.trustStore(), i.trustStorePassword()));
+                            dev.tickler.config.Secret.literal("wrong"), i.sentFolder(), i.draftsFolder(), i.scanFolders(), i.timeout(), i.batchSize(), i.trustStore(), i.trustStorePassword(), false));
             TicklerConfig config = demo.withStore(new TicklerConfig.Store("jdbc:hsqldb:mem:" + UUID.randomUUID(), "SA", Optional.empty()))
                     .withMailboxes(java.util.List.of(bad, good), Duration.ofSeconds(10));
             try (Tickler tickler = Tickler.start(config, NOW)) {
