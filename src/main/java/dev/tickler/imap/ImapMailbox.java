@@ -128,7 +128,7 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             long lastUid = sameValidity ? cursor.lastUid() : 0;
             for (int from = 0; from < fresh.size(); from += batchSize) {
                 List<Message> slice = fresh.subList(from, Math.min(fresh.size(), from + batchSize));
-                FolderBatch batch = readBatch(folder, mailFolder, uidValidity, slice, bodies);
+                FolderBatch batch = BatchReader.read(mailboxId, folder, mailFolder, uidValidity, slice, bodies);
                 lastUid = Math.max(lastUid, batch.cursor().lastUid());
                 sink.accept(batch);
             }
@@ -147,65 +147,23 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
         }
     }
 
-    private FolderBatch readBatch(IMAPFolder folder, MailFolder mailFolder, long uidValidity, List<Message> slice,
-                                  BodyPolicy bodies) throws MessagingException {
-        Message[] batch = slice.toArray(new Message[0]);
-        folder.fetch(batch, fetchProfile());
-        List<MailMessage> messages = new ArrayList<>();
-        List<SkippedMessage> skipped = new ArrayList<>();
-        long lastUid = 0;
-        for (Message m : batch) {
-            long uid = folder.getUID(m);
-            lastUid = Math.max(lastUid, uid);
-            if (isDraft(m)) {
-                continue; // an unsent draft (the rep's or Tickler's, e.g. in [Gmail]/All Mail) is nobody's message yet
-            }
-            try {
-                MailMessage mapped = MessageMapper.headers(m, mailFolder.name(), mailFolder.role(), uid);
-                if (bodies.wantsBody(mapped)) {
-                    List<String> defects = new ArrayList<>(mapped.defects());
-                    String text = MessageMapper.bodyText(m, defects);
-                    mapped = new MailMessage(mapped.folder(), mapped.role(), uid, mapped.messageId(), mapped.inReplyTo(),
-                            mapped.references(), mapped.from(), mapped.to(), mapped.cc(), mapped.subject(), mapped.sentAt(),
-                            mapped.contentType(), mapped.headers(), mapped.attachments(), text, mapped.report(), defects);
-                }
-                if (!mapped.defects().isEmpty()) {
-                    log.warn("Mailbox {} message {}: read with defects: {}", mailboxId, mapped.logId(), mapped.defects());
-                }
-                messages.add(mapped);
-            } catch (MessagingException | RuntimeException e) {
-                if (e instanceof jakarta.mail.FolderClosedException || e instanceof jakarta.mail.StoreClosedException) {
-                    throw (MessagingException) e;
-                }
-                SkippedMessage s = new SkippedMessage(mailFolder.name(), uid, safeMessageId(m), oneLine(e));
-                // The exception text may quote a header (an address): only its type at WARN.
-                log.warn("Mailbox {} message {}: skipped, unreadable ({})", mailboxId, s.logId(), e.getClass().getSimpleName());
-                log.debug("Mailbox {} message {}: {}", mailboxId, s.logId(), s.reason());
-                skipped.add(s);
-            }
-        }
-        return new FolderBatch(mailFolder.name(), mailFolder.role(), new FolderCursor(uidValidity, lastUid), messages, skipped);
+    /** Work done in one opened folder; the folder is closed afterwards whatever happens. */
+    @FunctionalInterface
+    private interface FolderWork<T> {
+        T run(IMAPFolder folder) throws MessagingException;
     }
 
-    /** Flagged \\Draft: not sent yet. (A sent copy of Tickler's draft keeps its Message-ID but loses the flag.) */
-    private static boolean isDraft(Message m) {
+    private <T> T inFolder(String name, int mode, String doing, FolderWork<T> work) throws MailboxException {
+        IMAPFolder folder = null;
         try {
-            return m.isSet(Flags.Flag.DRAFT);
+            folder = (IMAPFolder) store.getFolder(name);
+            folder.open(mode);
+            return work.run(folder);
         } catch (MessagingException e) {
-            return false;
+            throw transientFailure(doing, e);
+        } finally {
+            closeQuietly(folder);
         }
-    }
-
-    private static FetchProfile fetchProfile() {
-        FetchProfile fp = new FetchProfile();
-        fp.add(FetchProfile.Item.FLAGS);
-        fp.add(FetchProfile.Item.ENVELOPE);      // also INTERNALDATE and RFC822.SIZE
-        fp.add(FetchProfile.Item.CONTENT_INFO);  // BODYSTRUCTURE: attachment names, types, sizes without downloading
-        fp.add(UIDFolder.FetchProfileItem.UID);
-        for (String header : MessageMapper.HEADERS) {
-            fp.add(header);
-        }
-        return fp;
     }
 
     @Override
@@ -213,10 +171,7 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
         if (uids.isEmpty()) {
             return java.util.Set.of();
         }
-        IMAPFolder folder = null;
-        try {
-            folder = (IMAPFolder) store.getFolder(mailFolder.name());
-            folder.open(Folder.READ_ONLY);
+        return inFolder(mailFolder.name(), Folder.READ_ONLY, "checking " + mailFolder.name() + " for deleted messages", folder -> {
             long[] asked = uids.stream().mapToLong(Long::longValue).sorted().toArray();
             Message[] found = folder.getMessagesByUID(asked);
             java.util.Set<Long> gone = new java.util.HashSet<>();
@@ -226,11 +181,7 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
                 }
             }
             return gone;
-        } catch (MessagingException e) {
-            throw transientFailure("checking " + mailFolder.name() + " for deleted messages", e);
-        } finally {
-            closeQuietly(folder);
-        }
+        });
     }
 
     private boolean condstore() throws MessagingException {
@@ -246,10 +197,7 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
     @Override
     public java.util.Map<Long, java.util.Set<String>> keywords(MailFolder mailFolder, List<String> keywords)
             throws MailboxException {
-        IMAPFolder folder = null;
-        try {
-            folder = (IMAPFolder) store.getFolder(mailFolder.name());
-            folder.open(Folder.READ_ONLY);
+        return inFolder(mailFolder.name(), Folder.READ_ONLY, "searching " + mailFolder.name() + " for Tickler keywords", folder -> {
             jakarta.mail.search.SearchTerm[] terms = keywords.stream()
                     .map(k -> new jakarta.mail.search.FlagTerm(new Flags(k), true)).toArray(jakarta.mail.search.SearchTerm[]::new);
             Message[] tagged = folder.search(terms.length == 1 ? terms[0] : new jakarta.mail.search.OrTerm(terms));
@@ -268,41 +216,31 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
                 }
             }
             return out;
-        } catch (MessagingException e) {
-            throw transientFailure("searching " + mailFolder.name() + " for Tickler keywords", e);
-        } finally {
-            closeQuietly(folder);
-        }
-    }
-
-    @Override
-    public boolean contains(String messageId) throws MailboxException {
-        IMAPFolder folder = null;
-        try {
-            folder = (IMAPFolder) store.getFolder(drafts());
-            folder.open(Folder.READ_ONLY);
-            for (Message m : folder.search(new HeaderTerm("Message-ID", messageId))) {
-                if (messageId.equals(((jakarta.mail.internet.MimeMessage) m).getMessageID())) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (MessagingException e) {
-            throw transientFailure("searching Drafts", e);
-        } finally {
-            closeQuietly(folder);
-        }
+        });
     }
 
     /** Tickler's drafts carry Message-IDs starting so (see DraftComposer.messageId). */
     private static final String OWN_ID_PREFIX = "<tickler-";
 
+    /** The messages in {@code folder} whose Message-ID is exactly {@code messageId} (SEARCH HEADER matches substrings). */
+    private static List<Message> withMessageId(IMAPFolder folder, String messageId) throws MessagingException {
+        List<Message> exact = new ArrayList<>();
+        for (Message m : folder.search(new HeaderTerm("Message-ID", messageId))) {
+            if (messageId.equals(((jakarta.mail.internet.MimeMessage) m).getMessageID())) {
+                exact.add(m);
+            }
+        }
+        return exact;
+    }
+
+    @Override
+    public boolean contains(String messageId) throws MailboxException {
+        return inFolder(draftsFolder(), Folder.READ_ONLY, "searching Drafts", folder -> !withMessageId(folder, messageId).isEmpty());
+    }
+
     @Override
     public java.util.Map<String, String> ownDrafts() throws MailboxException {
-        IMAPFolder folder = null;
-        try {
-            folder = (IMAPFolder) store.getFolder(drafts());
-            folder.open(Folder.READ_ONLY);
+        return inFolder(draftsFolder(), Folder.READ_ONLY, "listing Tickler's drafts", folder -> {
             java.util.Map<String, String> own = new java.util.HashMap<>();
             Message[] candidates = folder.search(new HeaderTerm("Message-ID", OWN_ID_PREFIX));
             FetchProfile fp = new FetchProfile();
@@ -317,11 +255,7 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
                 }
             }
             return own;
-        } catch (MessagingException e) {
-            throw transientFailure("listing Tickler's drafts", e);
-        } finally {
-            closeQuietly(folder);
-        }
+        });
     }
 
     @Override
@@ -329,16 +263,8 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
         if (!messageId.startsWith(OWN_ID_PREFIX)) {
             throw new IllegalArgumentException("Tickler removes only its own drafts, not " + messageId);
         }
-        IMAPFolder folder = null;
-        try {
-            folder = (IMAPFolder) store.getFolder(drafts());
-            folder.open(Folder.READ_WRITE);
-            List<Message> ours = new ArrayList<>();
-            for (Message m : folder.search(new HeaderTerm("Message-ID", messageId))) {
-                if (messageId.equals(((jakarta.mail.internet.MimeMessage) m).getMessageID())) {
-                    ours.add(m);
-                }
-            }
+        return inFolder(draftsFolder(), Folder.READ_WRITE, "removing a draft from Drafts", folder -> {
+            List<Message> ours = withMessageId(folder, messageId);
             if (ours.isEmpty()) {
                 return false;
             }
@@ -351,11 +277,7 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
                         mailboxId);
             }
             return true;
-        } catch (MessagingException e) {
-            throw transientFailure("removing a draft from Drafts", e);
-        } finally {
-            closeQuietly(folder);
-        }
+        });
     }
 
     @Override
@@ -417,15 +339,6 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             } catch (MessagingException e) {
                 log.debug("closing folder failed: {}", e.getMessage());
             }
-        }
-    }
-
-    private static String safeMessageId(Message m) {
-        try {
-            String[] ids = m.getHeader("Message-ID");
-            return ids == null ? null : ids[0];
-        } catch (MessagingException | RuntimeException e) {
-            return null;
         }
     }
 

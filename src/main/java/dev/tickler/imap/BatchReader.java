@@ -1,0 +1,102 @@
+package dev.tickler.imap;
+
+import dev.tickler.mail.FolderBatch;
+import dev.tickler.mail.FolderCursor;
+import dev.tickler.mail.MailFolder;
+import dev.tickler.mail.MailMessage;
+import dev.tickler.mail.MailboxSource.BodyPolicy;
+import dev.tickler.mail.SkippedMessage;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one batch of messages: a single pipelined FETCH of envelope, structure, flags, UID and the
+ * classifier headers, then bodies only where the policy asks. A message that can't be read is
+ * recorded as skipped; one with defects is kept with them; unsent drafts are passed over.
+ */
+final class BatchReader {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchReader.class);
+
+    private BatchReader() {
+    }
+
+    static FolderBatch read(String mailboxId, IMAPFolder folder, MailFolder mailFolder, long uidValidity, List<Message> slice,
+                                  BodyPolicy bodies) throws MessagingException {
+        Message[] batch = slice.toArray(new Message[0]);
+        folder.fetch(batch, fetchProfile());
+        List<MailMessage> messages = new ArrayList<>();
+        List<SkippedMessage> skipped = new ArrayList<>();
+        long lastUid = 0;
+        for (Message m : batch) {
+            long uid = folder.getUID(m);
+            lastUid = Math.max(lastUid, uid);
+            if (isDraft(m)) {
+                continue; // an unsent draft (the rep's or Tickler's, e.g. in [Gmail]/All Mail) is nobody's message yet
+            }
+            try {
+                MailMessage mapped = MessageMapper.headers(m, mailFolder.name(), mailFolder.role(), uid);
+                if (bodies.wantsBody(mapped)) {
+                    List<String> defects = new ArrayList<>(mapped.defects());
+                    String text = MessageMapper.bodyText(m, defects);
+                    mapped = new MailMessage(mapped.folder(), mapped.role(), uid, mapped.messageId(), mapped.inReplyTo(),
+                            mapped.references(), mapped.from(), mapped.to(), mapped.cc(), mapped.subject(), mapped.sentAt(),
+                            mapped.contentType(), mapped.headers(), mapped.attachments(), text, mapped.report(), defects);
+                }
+                if (!mapped.defects().isEmpty()) {
+                    log.warn("Mailbox {} message {}: read with defects: {}", mailboxId, mapped.logId(), mapped.defects());
+                }
+                messages.add(mapped);
+            } catch (MessagingException | RuntimeException e) {
+                if (e instanceof jakarta.mail.FolderClosedException || e instanceof jakarta.mail.StoreClosedException) {
+                    throw (MessagingException) e;
+                }
+                SkippedMessage s = new SkippedMessage(mailFolder.name(), uid, safeMessageId(m), ImapMailbox.oneLine(e));
+                // The exception text may quote a header (an address): only its type at WARN.
+                log.warn("Mailbox {} message {}: skipped, unreadable ({})", mailboxId, s.logId(), e.getClass().getSimpleName());
+                log.debug("Mailbox {} message {}: {}", mailboxId, s.logId(), s.reason());
+                skipped.add(s);
+            }
+        }
+        return new FolderBatch(mailFolder.name(), mailFolder.role(), new FolderCursor(uidValidity, lastUid), messages, skipped);
+    }
+
+    /** Flagged \\Draft: not sent yet. (A sent copy of Tickler's draft keeps its Message-ID but loses the flag.) */
+    private static boolean isDraft(Message m) {
+        try {
+            return m.isSet(Flags.Flag.DRAFT);
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    private static FetchProfile fetchProfile() {
+        FetchProfile fp = new FetchProfile();
+        fp.add(FetchProfile.Item.FLAGS);
+        fp.add(FetchProfile.Item.ENVELOPE);      // also INTERNALDATE and RFC822.SIZE
+        fp.add(FetchProfile.Item.CONTENT_INFO);  // BODYSTRUCTURE: attachment names, types, sizes without downloading
+        fp.add(UIDFolder.FetchProfileItem.UID);
+        for (String header : MessageMapper.HEADERS) {
+            fp.add(header);
+        }
+        return fp;
+    }
+
+    private static String safeMessageId(Message m) {
+        try {
+            String[] ids = m.getHeader("Message-ID");
+            return ids == null ? null : ids[0];
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+}
