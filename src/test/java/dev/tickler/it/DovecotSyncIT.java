@@ -131,6 +131,54 @@ class DovecotSyncIT {
         }
     }
 
+    @Test
+    void aWrongPasswordIsAPermanentFailureSoTheDaemonParksTheMailbox() throws Exception {
+        Files.writeString(dir.resolve("pw"), "wrong");
+        try (Tickler tickler = Tickler.start(config, NOW)) {
+            PassReport report = tickler.scan(false, NOW).get(0);
+            assertTrue(report.failed());
+            assertEquals(dev.tickler.mail.MailboxException.Kind.PERMANENT, report.failure().kind());
+            assertTrue(report.failure().message().contains("login to 127.0.0.1:" + dovecot.port() + " failed"), report.failure().message());
+        }
+    }
+
+    @Test
+    void aReplyArrivingDuringIdleRetractsTheDraftWithinSeconds() throws Exception {
+        TicklerConfig daemonConfig = config.withMailboxes(config.mailboxes(), java.time.Duration.ofHours(1));
+        try (Tickler tickler = Tickler.start(daemonConfig, NOW)) {
+            dev.tickler.runtime.Daemon daemon = new dev.tickler.runtime.Daemon(tickler, NOW);
+            daemon.start();
+            try {
+                awaitCount("Drafts", 1);
+                Thread.sleep(1_000); // let IDLE start
+                long start = System.nanoTime();
+                try (Store store = connect()) {
+                    store.getFolder("INBOX").appendMessages(new Message[] {Mime.message().id("<yes@globex.example>")
+                            .from("Gina Glass <gina@globex.example>").to("riley@acme.example").subject("RE: Proposal: Globex")
+                            .date(NOW.instant()).replyTo("<p1@acme.example>").text("Yes.").build()});
+                }
+                awaitCount("Drafts", 0);
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(ms < 15_000, "took " + ms + " ms");
+            } finally {
+                daemon.stop(java.time.Duration.ofSeconds(10));
+            }
+        }
+    }
+
+    private void awaitCount(String folder, int expected) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        int n = -1;
+        while (System.nanoTime() < deadline) {
+            n = count(folder);
+            if (n == expected) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals(expected, n);
+    }
+
     private void tag(String folderName, String keyword) throws Exception {
         try (Store store = connect()) {
             Folder folder = store.getFolder(folderName);
