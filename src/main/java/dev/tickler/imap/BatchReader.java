@@ -12,7 +12,9 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ final class BatchReader {
         Message[] batch = slice.toArray(new Message[0]);
         folder.fetch(batch, fetchProfile());
         List<MailMessage> messages = new ArrayList<>();
+        Map<Long, BodyFetcher.TextPart> wanted = new HashMap<>();
         List<SkippedMessage> skipped = new ArrayList<>();
         long lastUid = 0;
         for (Message m : batch) {
@@ -45,14 +48,7 @@ final class BatchReader {
             try {
                 MailMessage mapped = MessageMapper.headers(m, mailFolder.name(), mailFolder.role(), uid);
                 if (bodies.wantsBody(mapped)) {
-                    List<String> defects = new ArrayList<>(mapped.defects());
-                    String text = MessageMapper.bodyText(m, defects);
-                    mapped = new MailMessage(mapped.folder(), mapped.role(), uid, mapped.messageId(), mapped.inReplyTo(),
-                            mapped.references(), mapped.from(), mapped.to(), mapped.cc(), mapped.subject(), mapped.sentAt(),
-                            mapped.contentType(), mapped.headers(), mapped.attachments(), text, mapped.report(), defects);
-                }
-                if (!mapped.defects().isEmpty()) {
-                    log.warn("Mailbox {} message {}: read with defects: {}", mailboxId, mapped.logId(), mapped.defects());
+                    BodyFetcher.locate(m).ifPresent(part -> wanted.put(uid, part));
                 }
                 messages.add(mapped);
             } catch (MessagingException | RuntimeException e) {
@@ -66,7 +62,38 @@ final class BatchReader {
                 skipped.add(s);
             }
         }
-        return new FolderBatch(mailFolder.name(), mailFolder.role(), new FolderCursor(uidValidity, lastUid), messages, skipped);
+        List<MailMessage> withBodies = withBodies(folder, messages, wanted);
+        for (MailMessage mapped : withBodies) {
+            if (!mapped.defects().isEmpty()) {
+                log.warn("Mailbox {} message {}: read with defects: {}", mailboxId, mapped.logId(), mapped.defects());
+            }
+        }
+        return new FolderBatch(mailFolder.name(), mailFolder.role(), new FolderCursor(uidValidity, lastUid), withBodies, skipped);
+    }
+
+    /** The text bodies the policy asked for, one FETCH per body section for the whole batch. */
+    private static List<MailMessage> withBodies(IMAPFolder folder, List<MailMessage> messages, Map<Long, BodyFetcher.TextPart> wanted)
+            throws MessagingException {
+        if (wanted.isEmpty()) {
+            return messages;
+        }
+        Map<Long, byte[]> raw = new HashMap<>();
+        for (Map.Entry<String, List<Long>> group : BodyFetcher.bySection(wanted).entrySet()) {
+            raw.putAll(BodyFetcher.fetch(folder, group.getKey(), group.getValue()));
+        }
+        List<MailMessage> out = new ArrayList<>(messages.size());
+        for (MailMessage m : messages) {
+            BodyFetcher.TextPart part = wanted.get(m.uid());
+            if (part == null || !raw.containsKey(m.uid())) {
+                out.add(m);
+                continue;
+            }
+            List<String> defects = new ArrayList<>(m.defects());
+            String text = BodyFetcher.decode(raw.get(m.uid()), part, defects);
+            out.add(new MailMessage(m.folder(), m.role(), m.uid(), m.messageId(), m.inReplyTo(), m.references(), m.from(), m.to(),
+                    m.cc(), m.subject(), m.sentAt(), m.contentType(), m.headers(), m.attachments(), text, m.report(), defects));
+        }
+        return out;
     }
 
     /** Flagged \\Draft: not sent yet. (A sent copy of Tickler's draft keeps its Message-ID but loses the flag.) */

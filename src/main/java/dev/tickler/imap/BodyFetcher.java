@@ -1,0 +1,136 @@
+package dev.tickler.imap;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.UID;
+
+/**
+ * Fetches the text bodies of many messages with one {@code UID FETCH} per body section instead of
+ * one round trip per message: the section ("TEXT", "1", "1.1"...) is found in the BODYSTRUCTURE
+ * already fetched, and messages sharing it are asked for together, capped at {@link MessageMapper#MAX_BODY_BYTES}.
+ */
+final class BodyFetcher {
+
+    /** Where a message's text is, and how to decode it. */
+    record TextPart(String section, String encoding, String charset, boolean html) {
+    }
+
+    private static final int UIDS_PER_COMMAND = 400;
+
+    private BodyFetcher() {
+    }
+
+    /** The first plain-text part not attached (else HTML), from the structure alone; empty when there is none. */
+    static Optional<TextPart> locate(Message message) {
+        try {
+            Optional<TextPart> plain = find(message, "", "text/plain", 0);
+            return plain.isPresent() ? plain : find(message, "", "text/html", 0);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<TextPart> find(Part part, String path, String type, int depth) throws MessagingException, IOException {
+        if (depth > 10) {
+            return Optional.empty();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                Optional<TextPart> found = find(multipart.getBodyPart(i), path.isEmpty() ? "" + (i + 1) : path + "." + (i + 1), type, depth + 1);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.empty();
+        }
+        if (!part.isMimeType(type) || Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return Optional.empty();
+        }
+        String encoding = part instanceof MimeBodyPart b ? b.getEncoding() : part instanceof MimeMessage m ? m.getEncoding() : null;
+        String charset = new ContentType(part.getContentType()).getParameter("charset");
+        return Optional.of(new TextPart(path.isEmpty() ? "TEXT" : path, encoding, charset, type.equals("text/html")));
+    }
+
+    /**
+     * The raw (still transfer-encoded) bytes of each UID's section, one FETCH per {@value #UIDS_PER_COMMAND} UIDs.
+     *
+     * @throws MessagingException when the server refuses the command (the caller falls back to one message at a time)
+     */
+    static Map<Long, byte[]> fetch(IMAPFolder folder, String section, List<Long> uids) throws MessagingException {
+        Map<Long, byte[]> out = new HashMap<>();
+        for (int from = 0; from < uids.size(); from += UIDS_PER_COMMAND) {
+            List<Long> chunk = uids.subList(from, Math.min(uids.size(), from + UIDS_PER_COMMAND));
+            StringBuilder set = new StringBuilder();
+            for (long uid : chunk) {
+                set.append(set.length() == 0 ? "" : ",").append(uid);
+            }
+            String command = "UID FETCH " + set + " (UID BODY.PEEK[" + section + "]<0." + MessageMapper.MAX_BODY_BYTES + ">)";
+            Response[] responses = (Response[]) folder.doCommand(protocol -> {
+                Response[] r = protocol.command(command, null);
+                protocol.handleResult(r[r.length - 1]); // NO or BAD: a ProtocolException, surfaced as MessagingException
+                return r;
+            });
+            for (Response response : responses) {
+                if (response instanceof FetchResponse fetch) {
+                    UID uid = fetch.getItem(UID.class);
+                    BODY body = fetch.getItem(BODY.class);
+                    if (uid != null && body != null && body.getByteArray() != null) {
+                        out.put(uid.uid, body.getByteArray().getNewBytes());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Decoded text: transfer encoding undone, charset applied, HTML flattened; a defect noted when it can't be. */
+    static String decode(byte[] raw, TextPart part, List<String> defects) {
+        try (InputStream in = part.encoding() == null ? new ByteArrayInputStream(raw)
+                : MimeUtility.decode(new ByteArrayInputStream(raw), part.encoding())) {
+            byte[] bytes = in.readAllBytes();
+            Charset charset;
+            try {
+                charset = part.charset() == null ? java.nio.charset.StandardCharsets.US_ASCII
+                        : Charset.forName(MimeUtility.javaCharset(part.charset()));
+            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                defects.add("body in an unknown charset (" + part.charset() + "); not read");
+                return null;
+            }
+            String text = new String(bytes, charset);
+            return part.html() ? text.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]+>", " ") : text;
+        } catch (MessagingException | IOException | RuntimeException e) {
+            defects.add("body unreadable (" + e.getClass().getSimpleName() + ")");
+            return null;
+        }
+    }
+
+    /** Groups messages by the section their text is in, keeping order. */
+    static Map<String, List<Long>> bySection(Map<Long, TextPart> parts) {
+        Map<String, List<Long>> groups = new LinkedHashMap<>();
+        parts.forEach((uid, part) -> groups.computeIfAbsent(part.section(), s -> new ArrayList<>()).add(uid));
+        return groups;
+    }
+}
