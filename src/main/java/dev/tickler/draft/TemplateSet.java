@@ -16,8 +16,8 @@ import org.apache.commons.text.StringSubstitutor;
  * start-up, not a broken draft in a rep's mailbox weeks later. Each kind has a text template and
  * may have an HTML twin, into which every value is inserted HTML-escaped.
  *
- * <p>Rendering uses a plain map with undefined-variable exceptions on and no lookups (never
- * {@code createInterpolator()}), and values are not substituted again, so a prospect named
+ * <p>Rendering uses a plain map with undefined-variable exceptions on and no lookups (never the
+ * interpolating substitutor with its script and env lookups), and values are not substituted again, so a prospect named
  * "${env:HOME}" stays exactly that.
  */
 public final class TemplateSet {

@@ -45,10 +45,11 @@ final class PursuitBoard {
     List<PursuitView> decide(List<ClassifiedMessage> facts, Map<String, Set<String>> keywords, List<DraftRecord> drafts,
                              Clock clock) {
         List<ClassifiedMessage> overruled = overrule(facts, keywords);
+        Map<String, Set<String>> tagsById = byMessageId(facts, keywords);
         List<PursuitView> views = new ArrayList<>();
         for (Pursuit pursuit : assembler.assemble(overruled)) {
             List<DraftRecord> own = drafts.stream().filter(d -> d.pursuitId().equals(pursuit.id())).toList();
-            CadencePlanner.Context context = new CadencePlanner.Context(closedBy(pursuit, keywords), lastDismissal(pursuit, own));
+            CadencePlanner.Context context = new CadencePlanner.Context(closedBy(pursuit, keywords, tagsById), lastDismissal(pursuit, own));
             views.add(view(pursuit, planner.decide(pursuit, clock, context), own, clock));
         }
         views.sort(Comparator.comparing((PursuitView v) -> v.pursuit().proposal().sentAt()));
@@ -85,23 +86,31 @@ final class PursuitBoard {
      * one message: a keyword on either copy counts for both.
      */
     List<ClassifiedMessage> overrule(List<ClassifiedMessage> facts, Map<String, Set<String>> keywords) {
-        return facts.stream().map(f -> ManualOverrides.apply(f, keywordsOf(f, facts, keywords), identity)).toList();
+        if (keywords.isEmpty()) {
+            return facts;
+        }
+        Map<String, Set<String>> byMessageId = byMessageId(facts, keywords);
+        return facts.stream().map(f -> ManualOverrides.apply(f, keywordsOf(f, keywords, byMessageId), identity)).toList();
     }
 
-    private static Set<String> keywordsOf(ClassifiedMessage fact, List<ClassifiedMessage> facts, Map<String, Set<String>> keywords) {
-        if (keywords.isEmpty()) {
-            return Set.of();
+    /** Message-ID → the keywords on any of its copies. */
+    private static Map<String, Set<String>> byMessageId(List<ClassifiedMessage> facts, Map<String, Set<String>> keywords) {
+        Map<String, Set<String>> out = new java.util.HashMap<>();
+        for (ClassifiedMessage f : facts) {
+            Set<String> tags = keywords.get(f.message().logId());
+            if (tags != null && f.messageId() != null) {
+                out.computeIfAbsent(f.messageId(), id -> new java.util.HashSet<>()).addAll(tags);
+            }
         }
+        return out;
+    }
+
+    private static Set<String> keywordsOf(ClassifiedMessage fact, Map<String, Set<String>> keywords,
+                                          Map<String, Set<String>> byMessageId) {
         if (fact.messageId() == null) {
             return keywords.getOrDefault(fact.message().logId(), Set.of());
         }
-        Set<String> all = new java.util.HashSet<>();
-        for (ClassifiedMessage copy : facts) {
-            if (fact.messageId().equals(copy.messageId())) {
-                all.addAll(keywords.getOrDefault(copy.message().logId(), Set.of()));
-            }
-        }
-        return all;
+        return byMessageId.getOrDefault(fact.messageId(), Set.of());
     }
 
     /** Whether Tickler's draft reached Sent under its own Message-ID. */
@@ -114,9 +123,12 @@ final class PursuitBoard {
         return draft.placedAt() != null && pursuit.touches().stream().anyMatch(t -> t.sentAt().isAfter(draft.placedAt()));
     }
 
-    private static String closedBy(Pursuit pursuit, Map<String, Set<String>> keywords) {
+    private static String closedBy(Pursuit pursuit, Map<String, Set<String>> keywords, Map<String, Set<String>> byMessageId) {
+        if (keywords.isEmpty()) {
+            return null;
+        }
         for (ClassifiedMessage m : pursuit.timeline()) {
-            Optional<String> closing = ManualOverrides.closing(keywordsOf(m, pursuit.timeline(), keywords));
+            Optional<String> closing = ManualOverrides.closing(keywordsOf(m, keywords, byMessageId));
             if (closing.isPresent()) {
                 return closing.get();
             }
