@@ -54,9 +54,10 @@ final class Reports {
     }
 
     static void summary(PrintWriter out, PassReport r, boolean dryRun) {
-        out.printf("Mailbox %s: %d new message(s), %d skipped as unreadable, %d read with defects; %d pursuit(s); %d draft(s) %s%n",
+        out.printf("Mailbox %s: %d new message(s), %d skipped as unreadable, %d read with defects; %d pursuit(s); %d draft(s) %s%s%n",
                 r.mailboxId(), r.messagesRead(), r.skipped(), r.withDefects(), r.pursuits().size(), r.placed().size(),
-                dryRun ? "would be written (dry run: nothing written)" : "written to Drafts");
+                dryRun ? "would be written (dry run: nothing written)" : "written to Drafts",
+                r.unchangedFolders() > 0 ? "; " + r.unchangedFolders() + " folder(s) unchanged (CONDSTORE: no FETCH)" : "");
         if (r.failed()) {
             out.printf("Mailbox %s FAILED: %s%n", r.mailboxId(), r.failure().message());
         }

@@ -239,19 +239,32 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
     @Override
     public java.util.Map<String, String> ownDrafts() throws MailboxException {
         return inFolder(draftsFolder(), Folder.READ_ONLY, "listing Tickler's drafts", folder -> {
-            java.util.Map<String, String> own = new java.util.HashMap<>();
             Message[] candidates = folder.search(new HeaderTerm("Message-ID", OWN_ID_PREFIX));
             FetchProfile fp = new FetchProfile();
             fp.add(FetchProfile.Item.ENVELOPE);
             fp.add(FetchProfile.Item.CONTENT_INFO);
+            fp.add(UIDFolder.FetchProfileItem.UID);
             folder.fetch(candidates, fp);
+            java.util.Map<Long, String> ids = new java.util.HashMap<>();
+            java.util.Map<Long, BodyFetcher.TextPart> parts = new java.util.HashMap<>();
             for (Message m : candidates) {
                 String id = ((jakarta.mail.internet.MimeMessage) m).getMessageID();
                 if (id != null && id.startsWith(OWN_ID_PREFIX)) {
-                    String text = MessageMapper.bodyText(m, new ArrayList<>());
-                    own.put(id, Draft.contentHash(text == null ? "" : text));
+                    long uid = folder.getUID(m);
+                    ids.put(uid, id);
+                    BodyFetcher.locate(m).ifPresent(part -> parts.put(uid, part));
                 }
             }
+            // Their texts in one FETCH per body section, to compare with what was placed.
+            java.util.Map<Long, byte[]> raw = new java.util.HashMap<>();
+            for (java.util.Map.Entry<String, List<Long>> group : BodyFetcher.bySection(parts).entrySet()) {
+                raw.putAll(BodyFetcher.fetch(folder, group.getKey(), group.getValue()));
+            }
+            java.util.Map<String, String> own = new java.util.HashMap<>();
+            ids.forEach((uid, id) -> {
+                String text = raw.containsKey(uid) ? BodyFetcher.decode(raw.get(uid), parts.get(uid), new ArrayList<>()) : null;
+                own.put(id, Draft.contentHash(text == null ? "" : text));
+            });
             return own;
         });
     }

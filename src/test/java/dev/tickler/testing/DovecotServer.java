@@ -59,6 +59,18 @@ public final class DovecotServer implements AutoCloseable {
         return start(users, specialUse, null);
     }
 
+    /** A user's Maildir++ root (INBOX; folders are ".Name" below it), for writing mail straight to disk. */
+    public Path maildir(String user) {
+        return dir.resolve("mail").resolve(user);
+    }
+
+    /** Gives the mail tree to the user Dovecot runs mail processes as (after writing files as root). */
+    public void fixOwnership() throws Exception {
+        if (run("id", "-u").equals("0")) {
+            run("chown", "-R", run("id", "-u", "dovecot") + ":" + run("id", "-g", "dovecot"), dir.resolve("mail").toString());
+        }
+    }
+
     /** The implicit-TLS port (imaps), when started with a certificate. */
     public int tlsPort() {
         return tlsPort;

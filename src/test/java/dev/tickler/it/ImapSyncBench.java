@@ -1,0 +1,178 @@
+package dev.tickler.it;
+
+import dev.tickler.testing.DovecotServer;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A benchmark, not a test (only {@code -Dit.test=ImapSyncBench} runs it; size with {@code -Dbench.messages=50000}):
+ * a Dovecot mailbox written straight to Maildir (half Sent, half INBOX, 20 % of Sent with a PDF,
+ * some replies), then (d) the floor: one plain {@code UID FETCH 1:* (UID FLAGS INTERNALDATE ENVELOPE
+ * BODYSTRUCTURE)} per folder with Angus, (a) Tickler's first sync in a child JVM with -Xmx256m and its
+ * peak RSS, (b) an unchanged re-sync. Prints one line per measure. See docs/BENCHMARKS.md.
+ */
+class ImapSyncBench {
+
+    private static final DateTimeFormatter RFC = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void firstSyncAgainstTheFloor() throws Exception {
+        int n = Integer.getInteger("bench.messages", 5000);
+        try (DovecotServer dovecot = DovecotServer.start(Map.of("riley", "pw"), Map.of("Sent", "\\Sent", "Drafts", "\\Drafts"))) {
+            long t0 = System.nanoTime();
+            write(dovecot.maildir("riley"), n);
+            dovecot.fixOwnership();
+            System.out.printf("BENCH wrote %d messages in %d ms%n", n, ms(t0));
+
+            // Dovecot indexes a new Maildir on first SELECT; do that outside both measurements.
+            try (Store store = connect(dovecot)) {
+                for (String f : new String[] {"Sent", "INBOX"}) {
+                    Folder folder = store.getFolder(f);
+                    folder.open(Folder.READ_ONLY);
+                    folder.getMessageCount();
+                    folder.close(false);
+                }
+            }
+            long floor = System.nanoTime();
+            try (Store store = connect(dovecot)) {
+                for (String f : new String[] {"Sent", "INBOX"}) {
+                    Folder folder = store.getFolder(f);
+                    folder.open(Folder.READ_ONLY);
+                    Message[] all = folder.getMessages();
+                    FetchProfile fp = new FetchProfile();
+                    fp.add(UIDFolder.FetchProfileItem.UID);
+                    fp.add(FetchProfile.Item.FLAGS);
+                    fp.add(FetchProfile.Item.ENVELOPE);
+                    fp.add(FetchProfile.Item.CONTENT_INFO);
+                    folder.fetch(all, fp);
+                    folder.close(false);
+                }
+            }
+            long floorMs = ms(floor);
+            System.out.printf("BENCH (d) floor: plain UID FETCH of both folders %d ms%n", floorMs);
+
+            Files.writeString(dir.resolve("pw"), "pw");
+            Path config = dir.resolve("bench.yml");
+            Files.writeString(config, """
+                    stateDir: %s
+                    company: { domains: [acme.example] }
+                    mailboxes:
+                      - id: riley
+                        owner: { name: Riley Rep, address: riley@acme.example }
+                        timezone: Europe/Berlin
+                        imap: { host: 127.0.0.1, port: %d, security: none, username: riley, password: "${file:%s}", batchSize: 500, idle: false }
+                    """.formatted(dir.resolve("state"), dovecot.port(), dir.resolve("pw")));
+            // "Now" before the first reminder falls due: the sync alone, no drafting.
+            long[] first = runScan(config, "2025-06-01T08:00:00Z");
+            System.out.printf("BENCH (a) Tickler first sync %d ms (whole process, JVM start included; ratio to floor %.2f), peak RSS %d MB, -Xmx256m, exit %d%n",
+                    first[0], (double) first[0] / floorMs, first[1] / 1024, first[2]);
+            long[] again = runScan(config, "2025-06-01T08:00:00Z");
+            System.out.printf("BENCH (b) unchanged re-sync %d ms (whole process, JVM start included), peak RSS %d MB, exit %d%n",
+                    again[0], again[1] / 1024, again[2]);
+            System.out.println("BENCH " + Files.readString(dir.resolve("scan.log")).lines()
+                    .filter(l -> l.startsWith("Mailbox riley:")).findFirst().orElse("?"));
+            long[] drafting = runScan(config, "2026-03-12T09:30:00Z");
+            System.out.printf("BENCH (e) a pass that drafts every due follow-up %d ms, peak RSS %d MB, exit %d%n",
+                    drafting[0], drafting[1] / 1024, drafting[2]);
+            System.out.println("BENCH " + Files.readString(dir.resolve("scan.log")).lines()
+                    .filter(l -> l.startsWith("Mailbox riley:")).findFirst().orElse("?"));
+        }
+    }
+
+    /** {wall ms, peak RSS kB, exit code} of one `tickler scan` in a child JVM. */
+    private long[] runScan(Path config, String now) throws Exception {
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder("java", "-Xmx256m", "-jar", Path.of("target/tickler.jar").toAbsolutePath().toString(), "scan",
+                "--config", config.toString(), "--now", now)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("scan.log").toFile()).start();
+        long peak = 0;
+        Path status = Path.of("/proc/" + p.pid() + "/status");
+        while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmHWM:")) {
+                        peak = Math.max(peak, Long.parseLong(line.replaceAll("\\D", "")));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the process just ended
+            }
+        }
+        return new long[] {ms(start), peak, p.exitValue()};
+    }
+
+    private static void write(Path maildir, int n) throws Exception {
+        Path inbox = Files.createDirectories(maildir.resolve("cur"));
+        Files.createDirectories(maildir.resolve("new"));
+        Files.createDirectories(maildir.resolve("tmp"));
+        Path sent = Files.createDirectories(maildir.resolve(".Sent/cur"));
+        Files.createDirectories(maildir.resolve(".Sent/new"));
+        Files.createDirectories(maildir.resolve(".Sent/tmp"));
+        Files.createDirectories(maildir.resolve(".Drafts/cur"));
+        Files.createDirectories(maildir.resolve(".Drafts/new"));
+        Files.createDirectories(maildir.resolve(".Drafts/tmp"));
+        Random random = new Random(42);
+        String pdf = Base64.getMimeEncoder().encodeToString(new byte[15_000]);
+        String text = "Hi,\r\n\r\nthanks for the call today. Here are the notes we discussed, and a few thoughts on next steps.\r\n".repeat(8);
+        Instant base = Instant.parse("2025-06-01T08:00:00Z");
+        for (int i = 0; i < n / 2; i++) {
+            Instant at = base.plusSeconds(600L * i);
+            boolean proposal = i % 5 == 0;
+            StringBuilder m = new StringBuilder()
+                    .append("From: Riley Rep <riley@acme.example>\r\nTo: Buyer ").append(i).append(" <b").append(i % 3000)
+                    .append("@co").append(i % 700).append(".example>\r\nSubject: ").append(proposal ? "Proposal " : "Notes ").append(i)
+                    .append("\r\nDate: ").append(RFC.format(at.atZone(ZoneOffset.UTC))).append("\r\nMessage-ID: <s").append(i)
+                    .append("@acme.example>\r\nMIME-Version: 1.0\r\n");
+            if (proposal) {
+                m.append("Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n")
+                        .append("Attached is our proposal.\r\n").append(text).append("--b\r\nContent-Type: application/pdf; name=\"Proposal_")
+                        .append(i).append(".pdf\"\r\nContent-Disposition: attachment; filename=\"Proposal_").append(i)
+                        .append(".pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n").append(pdf).append("\r\n--b--\r\n");
+            } else {
+                m.append("Content-Type: text/plain; charset=utf-8\r\n\r\n").append(text);
+            }
+            Files.write(sent.resolve(at.getEpochSecond() + ".s" + i + ".bench:2,S"), m.toString().getBytes(StandardCharsets.UTF_8));
+            Instant in = at.plusSeconds(300);
+            boolean reply = proposal && random.nextInt(3) == 0;
+            // Replies come from the prospect; everything else from elsewhere (a newsletter from the prospect's
+            // company would count as the company answering).
+            String r = "From: " + (reply ? "b" + (i % 3000) + "@co" + (i % 700) + ".example" : "news@media" + (i % 50) + ".example")
+                    + "\r\nTo: riley@acme.example\r\nSubject: "
+                    + (reply ? "RE: Proposal " + i : "Newsletter " + i) + "\r\nDate: " + RFC.format(in.atZone(ZoneOffset.UTC))
+                    + "\r\nMessage-ID: <i" + i + "@co.example>\r\n" + (reply ? "In-Reply-To: <s" + i + "@acme.example>\r\n" : "")
+                    + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + text;
+            Files.write(inbox.resolve(in.getEpochSecond() + ".i" + i + ".bench:2,S"), r.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static Store connect(DovecotServer dovecot) throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", dovecot.port(), "riley", "pw");
+        return store;
+    }
+
+    private static long ms(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+}
