@@ -36,11 +36,13 @@ public final class PursuitAssembler {
         List<ClassifiedMessage> ordered = deduplicate(facts);
         Map<String, Builder> byThreadId = new HashMap<>();
         List<Builder> builders = new ArrayList<>();
+        Candidates candidates = new Candidates();
         for (ClassifiedMessage fact : ordered) {
             if (fact.kind() == MessageKind.PROPOSAL && fact.messageId() != null && findThread(fact, byThreadId) == null
-                    && builders.stream().noneMatch(b -> linkOutsideThread(fact, fact.message().from(), b) != null)) {
-                Builder builder = new Builder(fact);
+                    && candidates.of(fact).stream().noneMatch(b -> linkOutsideThread(fact, fact.message().from(), b) != null)) {
+                Builder builder = new Builder(fact, builders.size());
                 builders.add(builder);
+                candidates.add(builder);
                 byThreadId.put(fact.messageId(), builder);
             }
         }
@@ -66,7 +68,7 @@ public final class PursuitAssembler {
             }
         }
         attachBouncesByRecipient(ordered, placed, builders);
-        attachOutsideTheThread(ordered, placed, builders);
+        attachOutsideTheThread(ordered, placed, builders, candidates);
         return builders.stream().map(Builder::build).toList();
     }
 
@@ -114,13 +116,15 @@ public final class PursuitAssembler {
      * in a new thread under the same subject.
      */
     private void attachOutsideTheThread(List<ClassifiedMessage> ordered, Set<ClassifiedMessage> placed,
-                                        List<Builder> builders) {
+                                        List<Builder> builders, Candidates candidates) {
+        Set<ClassifiedMessage> proposals = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        builders.forEach(b -> proposals.add(b.proposal));
         for (ClassifiedMessage fact : ordered) {
-            if (placed.contains(fact) || isOwnProposal(fact, builders)) {
+            if (placed.contains(fact) || proposals.contains(fact)) {
                 continue;
             }
             Address from = fact.message().from();
-            for (Builder builder : builders) {
+            for (Builder builder : candidates.of(fact)) {
                 if (fact.sentAt().isBefore(builder.proposal.sentAt())) {
                     continue;
                 }
@@ -157,8 +161,48 @@ public final class PursuitAssembler {
         }
     }
 
-    private static boolean isOwnProposal(ClassifiedMessage fact, List<Builder> builders) {
-        return builders.stream().anyMatch(b -> b.proposal == fact);
+    /**
+     * Which pursuits a message outside every thread could belong to, by address and by company
+     * domain: each message is compared with a handful of pursuits, not with all of them.
+     */
+    private static final class Candidates {
+        private final Map<String, List<Builder>> byAddress = new HashMap<>();
+        private final Map<String, List<Builder>> byDomain = new HashMap<>();
+
+        void add(Builder builder) {
+            for (Address prospect : builder.prospects) {
+                byAddress.computeIfAbsent(prospect.key(), k -> new ArrayList<>()).add(builder);
+                if (!FreemailDomains.contains(prospect.domain())) {
+                    List<Builder> same = byDomain.computeIfAbsent(prospect.domain(), k -> new ArrayList<>());
+                    if (same.isEmpty() || same.get(same.size() - 1) != builder) {
+                        same.add(builder);
+                    }
+                }
+            }
+        }
+
+        /** In the order the pursuits were created (the order the full scan used). */
+        List<Builder> of(ClassifiedMessage fact) {
+            java.util.TreeMap<Integer, Builder> found = new java.util.TreeMap<>();
+            switch (fact.kind()) {
+                case INBOUND, AUTO_REPLY -> {
+                    Address from = fact.message().from();
+                    if (from != null) {
+                        byAddress.getOrDefault(from.key(), List.of()).forEach(b -> found.put(b.order, b));
+                        byDomain.getOrDefault(from.domain(), List.of()).forEach(b -> found.put(b.order, b));
+                    }
+                }
+                case PROPOSAL, OUTBOUND -> {
+                    for (Address to : fact.message().recipients()) {
+                        byAddress.getOrDefault(to.key(), List.of()).forEach(b -> found.put(b.order, b));
+                    }
+                }
+                default -> {
+                    return List.of();
+                }
+            }
+            return new ArrayList<>(found.values());
+        }
     }
 
     private static dev.tickler.mail.MailMessage withDate(dev.tickler.mail.MailMessage m, java.time.Instant date) {
@@ -204,9 +248,11 @@ public final class PursuitAssembler {
         final List<ClassifiedMessage> autoReplies = new ArrayList<>();
         final List<ClassifiedMessage> bounces = new ArrayList<>();
         final Map<String, String> links = new LinkedHashMap<>();
+        final int order;
 
-        Builder(ClassifiedMessage proposal) {
+        Builder(ClassifiedMessage proposal, int order) {
             this.proposal = proposal;
+            this.order = order;
             Map<String, Address> unique = new LinkedHashMap<>();
             proposal.message().recipients().stream().filter(identity::isExternal)
                     .forEach(a -> unique.putIfAbsent(a.key(), a));
