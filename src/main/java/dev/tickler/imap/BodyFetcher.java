@@ -34,7 +34,7 @@ import org.eclipse.angus.mail.imap.protocol.UID;
 final class BodyFetcher {
 
     /** Where a message's text is, and how to decode it. */
-    record TextPart(String section, String encoding, String charset, boolean html) {
+    record TextPart(String section, String encoding, String charset, boolean html, Part part) {
     }
 
     private static final int UIDS_PER_COMMAND = 400;
@@ -71,7 +71,7 @@ final class BodyFetcher {
         }
         String encoding = part instanceof MimeBodyPart b ? b.getEncoding() : part instanceof MimeMessage m ? m.getEncoding() : null;
         String charset = new ContentType(part.getContentType()).getParameter("charset");
-        return Optional.of(new TextPart(path.isEmpty() ? "TEXT" : path, encoding, charset, type.equals("text/html")));
+        return Optional.of(new TextPart(path.isEmpty() ? "TEXT" : path, encoding, charset, type.equals("text/html"), part));
     }
 
     /**
@@ -121,6 +121,24 @@ final class BodyFetcher {
             }
             String text = new String(bytes, charset);
             return part.html() ? text.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]+>", " ") : text;
+        } catch (MessagingException | IOException | RuntimeException e) {
+            defects.add("body unreadable (" + e.getClass().getSimpleName() + ")");
+            return null;
+        }
+    }
+
+    /**
+     * The text of a message already in memory (a parsed file, or one whose body was fetched): the same
+     * location and decoding as the batched path, from the part's raw bytes. Null when there is no text.
+     */
+    static String textOf(Message message, List<String> defects) {
+        Optional<TextPart> part = locate(message);
+        if (part.isEmpty()) {
+            return null;
+        }
+        try (InputStream raw = part.get().part() instanceof MimeBodyPart b ? b.getRawInputStream()
+                : ((MimeMessage) part.get().part()).getRawInputStream()) {
+            return decode(raw.readNBytes(MessageMapper.MAX_BODY_BYTES), part.get(), defects);
         } catch (MessagingException | IOException | RuntimeException e) {
             defects.add("body unreadable (" + e.getClass().getSimpleName() + ")");
             return null;

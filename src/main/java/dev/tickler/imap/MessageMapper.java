@@ -98,52 +98,6 @@ final class MessageMapper {
                 subject, sentAt, contentType, headers, capped(attachments, MAX_ATTACHMENTS, false), null, report, defects);
     }
 
-    /** The first readable text part, HTML flattened when there is no plain text; null when there is none. */
-    static String bodyText(Part part, List<String> defects) {
-        try {
-            Part text = findText(part, "text/plain", 0);
-            boolean html = false;
-            if (text == null) {
-                text = findText(part, "text/html", 0);
-                html = true;
-            }
-            if (text == null) {
-                return null;
-            }
-            if (text.getSize() > MAX_BODY_BYTES) {
-                defects.add("body text over " + MAX_BODY_BYTES / 1024 + " KB; not read");
-                return null;
-            }
-            Object content = text.getContent();
-            String s = content instanceof String str ? str : null;
-            return s != null && html ? s.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]+>", " ") : s;
-        } catch (java.io.UnsupportedEncodingException e) {
-            defects.add("body in an unknown charset (" + e.getMessage() + "); not read");
-            return null;
-        } catch (MessagingException | IOException | RuntimeException e) {
-            defects.add("body unreadable (" + e.getClass().getSimpleName() + ")");
-            return null;
-        }
-    }
-
-    private static Part findText(Part part, String type, int depth) throws MessagingException, IOException {
-        if (depth > 10) {
-            return null;
-        }
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                Part found = findText(multipart.getBodyPart(i), type, depth + 1);
-                if (found != null) {
-                    return found;
-                }
-            }
-            return null;
-        }
-        boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
-        return part.isMimeType(type) && !attached ? part : null;
-    }
-
     private static void collectAttachments(Part part, List<Attachment> out, int depth) throws MessagingException, IOException {
         if (depth > 10) {
             return;

@@ -6,7 +6,6 @@ import dev.tickler.mail.FolderRole;
 import dev.tickler.mail.MailMessage;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -83,12 +82,4 @@ public record Pursuit(
         return all;
     }
 
-    /** The first prospect, for display. */
-    public Address primaryProspect() {
-        return prospects.get(0);
-    }
-
-    public boolean isToProspect(Address address) {
-        return address != null && prospects.stream().anyMatch(p -> p.key().equals(address.key().toLowerCase(Locale.ROOT)));
-    }
 }

@@ -237,7 +237,7 @@ class CorpusTest {
         MailMessage message = headers;
         if (!outbound || classifier.wantsBody(headers)) {
             List<String> defects = new ArrayList<>(headers.defects());
-            message = headers.withBody(MessageMapper.bodyText(parsed, defects));
+            message = headers.withBody(BodyFetcher.textOf(parsed, defects));
         }
         return new Result(row, classifier.classify(message), message);
     }

@@ -69,7 +69,7 @@ class MessageMapperTest {
         assertNull(mapped.bodyText(), "bodies only on request");
         assertTrue(mapped.defects().isEmpty(), mapped.defects().toString());
         List<String> defects = new ArrayList<>();
-        assertEquals("Anbei unser Angebot.", MessageMapper.bodyText(m, defects).strip());
+        assertEquals("Anbei unser Angebot.", BodyFetcher.textOf(m, defects).strip());
     }
 
     @Test
@@ -136,7 +136,7 @@ class MessageMapperTest {
                 Please find attached our quote.
                 """);
         List<String> defects = new ArrayList<>();
-        assertNull(MessageMapper.bodyText(m, defects));
+        assertNull(BodyFetcher.textOf(m, defects));
         assertTrue(defects.get(0).startsWith("body in an unknown charset"), defects.toString());
     }
 
@@ -163,7 +163,7 @@ class MessageMapperTest {
 
                 <html><style>p{}</style><body><p>Attached is our <b>proposal</b>.</p></body></html>
                 """);
-        String text = MessageMapper.bodyText(m, new ArrayList<>());
+        String text = BodyFetcher.textOf(m, new ArrayList<>());
         assertTrue(text.replaceAll("\\s+", " ").contains("Attached is our proposal"), text);
         assertTrue(!text.contains("p{}"));
     }
