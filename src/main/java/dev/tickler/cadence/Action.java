@@ -8,5 +8,7 @@ public enum Action {
     /** The "I'll assume you're not in a position to go ahead" message (seed 002). */
     REVIVAL,
     /** A short check-in every so often after an unanswered revival (seed 000: never dump the account). */
-    NURTURE
+    NURTURE,
+    /** After a meeting with the prospect with nothing since: "thanks for the time; what's the next step?" */
+    AFTER_MEETING
 }

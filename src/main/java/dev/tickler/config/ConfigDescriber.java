@@ -28,6 +28,14 @@ public final class ConfigDescriber {
                     + " auth=" + i.auth().name().toLowerCase() + " password=" + i.password() + " sent=" + i.sentFolder().orElse("(auto)")
                     + " drafts=" + i.draftsFolder().orElse("(auto)") + " scan=" + i.scanFolders() + " timeout=" + i.timeout().toSeconds() + "s"
                     + " batchSize=" + i.batchSize());
+            TicklerConfig.Calendar cal = m.calendar();
+            lines.add("mailbox " + m.id() + " calendar: invitations=" + cal.invitations()
+                    + cal.caldav().map(d -> " caldav=" + d.url().getScheme() + "://" + d.url().getHost()
+                            + (d.url().getPort() > 0 ? ":" + d.url().getPort() : "") + d.url().getPath()
+                            + d.password().map(p -> " caldav.password=" + p).orElse("") + d.token().map(t -> " caldav.token=" + t).orElse(""))
+                            .orElse(" caldav=(none)")
+                    + " slots=" + cal.slots().count() + "x" + cal.slots().minutes() + "min lookBackDays=" + cal.lookBackDays()
+                    + " lookAheadDays=" + cal.lookAheadDays());
         }
         return lines;
     }

@@ -262,7 +262,8 @@ public final class ConfigLoader {
         TicklerConfig.Imap imap = readImap(node.get("imap"), address, secrets);
         TicklerConfig.Policy policy = readPolicy(node.get("policy"), defaults);
         ConfigNode calendar = node.get("calendar");
-        calendar.onlyKeys("workingHours");
+        calendar.onlyKeys("workingHours", "invitations", "caldav", "slots", "lookBackDays", "lookAheadDays");
+        TicklerConfig.Calendar calendarSettings = readCalendar(calendar, secrets);
         Optional<String> calendarHours = calendar.get("workingHours").text();
         if (calendarHours.isPresent()) {
             LocalTime[] parsed = workingHours(calendar.get("workingHours"), calendarHours.get());
@@ -287,7 +288,50 @@ public final class ConfigLoader {
             }
         }
         String signature = ownerNode.get("signature").text().orElse(null);
-        return new TicklerConfig.Mailbox(id, new TicklerConfig.Owner(name, address, signature), aliases, zone, imap, policy, absences);
+        return new TicklerConfig.Mailbox(id, new TicklerConfig.Owner(name, address, signature), aliases, zone, imap, policy, absences,
+                calendarSettings);
+    }
+
+    private static TicklerConfig.Calendar readCalendar(ConfigNode node, SecretResolver secrets) {
+        TicklerConfig.Calendar d = TicklerConfig.Calendar.DEFAULT;
+        ConfigNode slots = node.get("slots");
+        slots.onlyKeys("count", "minutes", "horizonBusinessDays");
+        TicklerConfig.Slots s = new TicklerConfig.Slots(slots.get("count").integer(d.slots().count(), 0, 5),
+                slots.get("minutes").integer(d.slots().minutes(), 10, 240),
+                slots.get("horizonBusinessDays").integer(d.slots().horizonBusinessDays(), 1, 20));
+        Optional<TicklerConfig.CalDav> caldav = Optional.empty();
+        ConfigNode dav = node.get("caldav");
+        if (!dav.isMissing()) {
+            dav.onlyKeys("url", "username", "password", "token", "timeoutSeconds");
+            String rawUrl = dav.get("url").requiredText();
+            java.net.URI url = null;
+            try {
+                url = new java.net.URI(rawUrl);
+                String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+                if (!rawUrl.isEmpty() && (!(scheme.equals("https") || scheme.equals("http")) || url.getHost() == null)) {
+                    dav.get("url").problem("must be an https:// URL of a calendar or calendar home, was \"" + rawUrl + "\"");
+                } else if (scheme.equals("http") && !isLoopback(url.getHost())) {
+                    dav.get("url").problem("http:// sends the password in clear text; it is allowed only for loopback hosts, not "
+                            + url.getHost() + " (use https://)");
+                } else if (url.getRawUserInfo() != null) {
+                    dav.get("url").problem("must not carry credentials; use username and password (or token)");
+                }
+            } catch (java.net.URISyntaxException e) {
+                dav.get("url").problem("is not a valid URL: " + e.getReason());
+            }
+            Optional<String> username = dav.get("username").text();
+            Optional<Secret> password = secrets.resolve(dav.get("password"), false);
+            Optional<Secret> token = secrets.resolve(dav.get("token"), false);
+            if (token.isPresent() && (username.isPresent() || password.isPresent())) {
+                dav.get("token").problem("give either token or username and password, not both");
+            } else if (token.isEmpty() && (username.isPresent() != password.isPresent())) {
+                dav.problem("needs both username and password (or a token)");
+            }
+            int timeout = dav.get("timeoutSeconds").integer(30, 1, 600);
+            caldav = Optional.of(new TicklerConfig.CalDav(url, username, password, token, Duration.ofSeconds(timeout)));
+        }
+        return new TicklerConfig.Calendar(node.get("invitations").bool(d.invitations()), caldav, s,
+                node.get("lookBackDays").integer(d.lookBackDays(), 1, 730), node.get("lookAheadDays").integer(d.lookAheadDays(), 1, 365));
     }
 
     private static TicklerConfig.Imap readImap(ConfigNode node, String ownerAddress, SecretResolver secrets) {

@@ -83,15 +83,49 @@ public record TicklerConfig(
      * @param absences the rep's own absences: nothing is drafted for them then
      */
     public record Mailbox(String id, Owner owner, List<String> aliases, ZoneId timezone, Imap imap, Policy policy,
-                          List<BusinessCalendar.Absence> absences) {
+                          List<BusinessCalendar.Absence> absences, Calendar calendar) {
         public Mailbox {
             aliases = List.copyOf(aliases);
             absences = List.copyOf(absences);
+            calendar = calendar == null ? Calendar.DEFAULT : calendar;
         }
 
         public Mailbox(String id, Owner owner, List<String> aliases, ZoneId timezone, Imap imap) {
-            this(id, owner, aliases, timezone, imap, Policy.DEFAULT, List.of());
+            this(id, owner, aliases, timezone, imap, Policy.DEFAULT, List.of(), Calendar.DEFAULT);
         }
+
+        public Mailbox withCalendar(Calendar newCalendar) {
+            return new Mailbox(id, owner, aliases, timezone, imap, policy, absences, newCalendar);
+        }
+    }
+
+    /**
+     * The rep's calendar: invitations found in mail (always read unless turned off), an optional
+     * CalDAV server, and the meeting slots reminders offer.
+     *
+     * @param lookBackDays  how far back meetings are read (a meeting after an old proposal still counts)
+     * @param lookAheadDays how far ahead meetings are read
+     */
+    public record Calendar(boolean invitations, Optional<CalDav> caldav, Slots slots, int lookBackDays, int lookAheadDays) {
+        public static final Calendar DEFAULT = new Calendar(true, Optional.empty(), Slots.DEFAULT, 120, 60);
+    }
+
+    /**
+     * @param url      a calendar collection, or a calendar home whose calendars are all read
+     * @param username with password: HTTP basic authentication
+     * @param token    instead: an OAuth bearer token (read at each request, so a rotated file is picked up)
+     */
+    public record CalDav(java.net.URI url, Optional<String> username, Optional<Secret> password, Optional<Secret> token,
+                         Duration timeout) {
+    }
+
+    /**
+     * @param count   how many slots a reminder offers (0: none, the draft asks for a day and time)
+     * @param minutes how long the call is
+     * @param horizonBusinessDays how many business days ahead slots are looked for
+     */
+    public record Slots(int count, int minutes, int horizonBusinessDays) {
+        public static final Slots DEFAULT = new Slots(3, 30, 5);
     }
 
     /**

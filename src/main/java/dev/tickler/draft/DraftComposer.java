@@ -61,6 +61,15 @@ public final class DraftComposer {
      *                draft for the same step needs a new Message-ID
      */
     public Draft compose(Pursuit pursuit, Decision decision, int attempt, Clock clock) {
+        return compose(pursuit, decision, attempt, clock, locale -> List.of());
+    }
+
+    /**
+     * @param slots the free slots to offer, as lines in the draft's locale (given its tag); none
+     *              makes ${slotOffer} the no-slot-offer part, which asks for a day and a time
+     */
+    public Draft compose(Pursuit pursuit, Decision decision, int attempt, Clock clock,
+                         java.util.function.Function<String, List<String>> slots) {
         List<Address> reachable = pursuit.reachableProspects();
         if (reachable.isEmpty()) {
             throw new IllegalArgumentException("pursuit " + pursuit.id() + " has no reachable prospect");
@@ -78,6 +87,10 @@ public final class DraftComposer {
         TemplateSet set = templates.choose(reachable.get(0).domain(), pursuit.proposal().classification().language());
         TemplateKind kind = TemplateKind.forAction(decision.action(), decision.step());
         Map<String, String> variables = variables(pursuit, decision, clock, set.locale());
+        List<String> lines = kind == TemplateKind.REMINDER || kind == TemplateKind.SECOND_REMINDER || kind == TemplateKind.AFTER_MEETING
+                ? slots.apply(set.locale()) : List.of();
+        variables.put("slots", lines.stream().map(l -> "- " + l).collect(java.util.stream.Collectors.joining("\n")));
+        variables.put("slotOffer", set.render(lines.isEmpty() ? TemplateKind.NO_SLOT_OFFER : TemplateKind.SLOT_OFFER, variables).strip());
         String body = set.render(kind, variables);
         return new Draft(
                 messageId(pursuit.id(), decision.step(), attempt, rep.domain()),
@@ -150,7 +163,19 @@ public final class DraftComposer {
         vars.put("repName", repName);
         vars.put("repFirstName", repName.split("\\s+")[0]);
         vars.put("signature", signature != null && !signature.isBlank() ? signature.strip() : repName);
+        vars.put("meetingDay", decision.meeting() == null ? "" : meetingDay(decision.meeting().start(), clock, locale));
+        vars.put("slots", "");
+        vars.put("slotOffer", "");
         return vars;
+    }
+
+    /** "Tuesday" when it was within the last six days, else "24 November" ("Dienstag", "24. November"). */
+    private String meetingDay(java.time.Instant start, Clock clock, String locale) {
+        LocalDate day = start.atZone(zone).toLocalDate();
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        long ago = ChronoUnit.DAYS.between(day, today);
+        Locale l = Locale.forLanguageTag(locale.replace('_', '-'));
+        return ago >= 0 && ago <= 6 ? DateTimeFormatter.ofPattern("EEEE", l).format(day) : dateFormat(locale).format(day);
     }
 
     /** "mail.globex.example" → "Globex": the label before the public suffix, capitalised. */

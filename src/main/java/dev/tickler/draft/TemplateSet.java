@@ -52,6 +52,13 @@ public final class TemplateSet {
         for (TemplateKind kind : TemplateKind.values()) {
             String text = texts.get(kind);
             String source = sources.getOrDefault(kind, locale + "/" + kind.fileName());
+            if (text == null && kind.hasBuiltInFallback()) { // a set built in code, without the newer kinds
+                text = switch (kind) {
+                    case AFTER_MEETING -> texts.get(TemplateKind.REMINDER);
+                    case SLOT_OFFER -> "${slots}";
+                    default -> "";
+                };
+            }
             if (text == null) {
                 throw new TemplateException(source + ": template is missing");
             }

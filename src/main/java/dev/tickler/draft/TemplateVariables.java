@@ -21,6 +21,9 @@ public final class TemplateVariables {
         vars.put("repName", "the rep's name (owner.name)");
         vars.put("repFirstName", "the first word of the rep's name");
         vars.put("signature", "the rep's signature block (owner.signature), else their name");
+        vars.put("meetingDay", "after a meeting: its day, e.g. \"Tuesday\" within the last week, else \"24 November\"");
+        vars.put("slots", "free slots for a call, one per line (\"- Tuesday 24 November, 10:00-10:30 ...\"); empty when none");
+        vars.put("slotOffer", "the slot-offer.txt part when slots were found, else no-slot-offer.txt");
         DOCUMENTED = Map.copyOf(vars);
     }
 

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 final class BatchReader {
 
     private static final Logger log = LoggerFactory.getLogger(BatchReader.class);
+    /** An invitation is a few KB; anything past this is not one we can use. */
+    static final int MAX_CALENDAR_BYTES = 128 * 1024;
 
     private BatchReader() {
     }
@@ -37,6 +39,7 @@ final class BatchReader {
         folder.fetch(batch, fetchProfile());
         List<MailMessage> messages = new ArrayList<>();
         Map<Long, BodyFetcher.TextPart> wanted = new HashMap<>();
+        Map<Long, BodyFetcher.TextPart> invitations = new HashMap<>();
         List<SkippedMessage> skipped = new ArrayList<>();
         long lastUid = 0;
         for (Message m : batch) {
@@ -50,6 +53,9 @@ final class BatchReader {
                 if (bodies.wantsBody(mapped)) {
                     BodyFetcher.locate(m).ifPresent(part -> wanted.put(uid, part));
                 }
+                if (mapped.attachments().stream().anyMatch(BatchReader::mayBeInvitation)) {
+                    BodyFetcher.locateCalendar(m).ifPresent(part -> invitations.put(uid, part));
+                }
                 messages.add(mapped);
             } catch (MessagingException | RuntimeException e) {
                 if (e instanceof jakarta.mail.FolderClosedException || e instanceof jakarta.mail.StoreClosedException) {
@@ -62,7 +68,7 @@ final class BatchReader {
                 skipped.add(s);
             }
         }
-        List<MailMessage> withBodies = withBodies(folder, messages, wanted);
+        List<MailMessage> withBodies = withInvitations(folder, withBodies(folder, messages, wanted), invitations);
         for (MailMessage mapped : withBodies) {
             if (!mapped.defects().isEmpty()) {
                 log.warn("Mailbox {} message {}: read with defects: {}", mailboxId, mapped.logId(), mapped.defects());
@@ -94,6 +100,35 @@ final class BatchReader {
                     m.cc(), m.subject(), m.sentAt(), m.contentType(), m.headers(), m.attachments(), text, m.report(), defects));
         }
         return out;
+    }
+
+    /** The invitation parts (iCalendar text), one FETCH per section for the whole batch, capped at {@value #MAX_CALENDAR_BYTES} bytes. */
+    private static List<MailMessage> withInvitations(IMAPFolder folder, List<MailMessage> messages,
+                                                     Map<Long, BodyFetcher.TextPart> wanted) throws MessagingException {
+        if (wanted.isEmpty()) {
+            return messages;
+        }
+        Map<Long, byte[]> raw = new HashMap<>();
+        for (Map.Entry<String, List<Long>> group : BodyFetcher.bySection(wanted).entrySet()) {
+            raw.putAll(BodyFetcher.fetch(folder, group.getKey(), group.getValue(), MAX_CALENDAR_BYTES));
+        }
+        List<MailMessage> out = new ArrayList<>(messages.size());
+        for (MailMessage m : messages) {
+            BodyFetcher.TextPart part = wanted.get(m.uid());
+            if (part == null || !raw.containsKey(m.uid())) {
+                out.add(m);
+                continue;
+            }
+            List<String> defects = new ArrayList<>(m.defects());
+            out.add(m.withCalendar(BodyFetcher.decode(raw.get(m.uid()), part, defects), defects));
+        }
+        return out;
+    }
+
+    /** What BODYSTRUCTURE says could be an invitation (MessageMapper lists text/calendar parts as attachments). */
+    private static boolean mayBeInvitation(dev.tickler.mail.Attachment a) {
+        return a.mimeType().equals("text/calendar") || a.mimeType().equals("application/ics")
+                || a.fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".ics");
     }
 
     /** Flagged \\Draft: not sent yet. (A sent copy of Tickler's draft keeps its Message-ID but loses the flag.) */

@@ -52,6 +52,43 @@ final class BodyFetcher {
         }
     }
 
+    /**
+     * The invitation part: {@code text/calendar} (inline as clients send it, or attached), or an
+     * attached {@code .ics} / {@code application/ics} file. Empty when the message has none.
+     */
+    static Optional<TextPart> locateCalendar(Message message) {
+        try {
+            return findCalendar(message, "", 0);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<TextPart> findCalendar(Part part, String path, int depth) throws MessagingException, IOException {
+        if (depth > 10) {
+            return Optional.empty();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                Optional<TextPart> found = findCalendar(multipart.getBodyPart(i), path.isEmpty() ? "" + (i + 1) : path + "." + (i + 1), depth + 1);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.empty();
+        }
+        String name = part.getFileName();
+        boolean ics = part.isMimeType("text/calendar") || part.isMimeType("application/ics")
+                || (name != null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".ics"));
+        if (!ics || part.isMimeType("message/*")) {
+            return Optional.empty();
+        }
+        String encoding = part instanceof MimeBodyPart b ? b.getEncoding() : part instanceof MimeMessage m ? m.getEncoding() : null;
+        String charset = new ContentType(part.getContentType()).getParameter("charset");
+        return Optional.of(new TextPart(path.isEmpty() ? "TEXT" : path, encoding, charset == null ? "UTF-8" : charset, false, part));
+    }
+
     private static Optional<TextPart> find(Part part, String path, String type, int depth) throws MessagingException, IOException {
         if (depth > 10) {
             return Optional.empty();
@@ -80,6 +117,10 @@ final class BodyFetcher {
      * @throws MessagingException when the server refuses the command (the caller falls back to one message at a time)
      */
     static Map<Long, byte[]> fetch(IMAPFolder folder, String section, List<Long> uids) throws MessagingException {
+        return fetch(folder, section, uids, MessageMapper.MAX_BODY_BYTES);
+    }
+
+    static Map<Long, byte[]> fetch(IMAPFolder folder, String section, List<Long> uids, int maxBytes) throws MessagingException {
         Map<Long, byte[]> out = new HashMap<>();
         for (int from = 0; from < uids.size(); from += UIDS_PER_COMMAND) {
             List<Long> chunk = uids.subList(from, Math.min(uids.size(), from + UIDS_PER_COMMAND));
@@ -87,7 +128,7 @@ final class BodyFetcher {
             for (long uid : chunk) {
                 set.append(set.length() == 0 ? "" : ",").append(uid);
             }
-            String command = "UID FETCH " + set + " (UID BODY.PEEK[" + section + "]<0." + MessageMapper.MAX_BODY_BYTES + ">)";
+            String command = "UID FETCH " + set + " (UID BODY.PEEK[" + section + "]<0." + maxBytes + ">)";
             Response[] responses = (Response[]) folder.doCommand(protocol -> {
                 Response[] r = protocol.command(command, null);
                 protocol.handleResult(r[r.length - 1]); // NO or BAD: a ProtocolException, surfaced as MessagingException

@@ -32,9 +32,12 @@ import java.util.regex.Pattern;
  */
 final class MessageMapper {
 
-    /** Header fields fetched with the envelope; the classifiers read these. */
+    /**
+     * Header fields fetched with the envelope; the classifiers read these, and Date keeps the sender's
+     * UTC offset (the envelope's parsed date loses it), which tells the prospect's timezone.
+     */
     static final String[] HEADERS = {"References", "In-Reply-To", "Auto-Submitted", "X-Autoreply", "X-Autorespond",
-            "Precedence", "X-Auto-Response-Suppress", "List-Id", "List-Unsubscribe"};
+            "Precedence", "X-Auto-Response-Suppress", "List-Id", "List-Unsubscribe", "Date"};
     static final int MAX_BODY_BYTES = 256 * 1024;
     /** Bounds on what one message may put in the store: spam and mailing-list blasts go far beyond them. */
     static final int MAX_ID = 900;

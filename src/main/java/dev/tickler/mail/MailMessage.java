@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param bodyText      the text body, only for messages whose text matters; never logged or stored
  * @param report        the parsed delivery-status report of a bounce, or null
  * @param defects       what was wrong with the message and how it was read anyway (for logs and explain)
+ * @param calendarText  the iCalendar text of its invitation part ({@code text/calendar}, an .ics file),
+ *                      or null; read into meetings during sync and, like the body, never stored or logged
  */
 public record MailMessage(
         String folder,
@@ -40,7 +42,8 @@ public record MailMessage(
         List<Attachment> attachments,
         String bodyText,
         DeliveryReport report,
-        List<String> defects) {
+        List<String> defects,
+        String calendarText) {
 
     public MailMessage {
         Objects.requireNonNull(folder, "folder");
@@ -56,15 +59,30 @@ public record MailMessage(
         defects = List.copyOf(defects);
     }
 
-    /** The same message without its body text: what is stored. */
+    /** Without a body or an invitation. */
+    public MailMessage(String folder, FolderRole role, long uid, String messageId, List<String> inReplyTo, List<String> references,
+                       Address from, List<Address> to, List<Address> cc, String subject, Instant sentAt, String contentType,
+                       Map<String, String> headers, List<Attachment> attachments, String bodyText, DeliveryReport report,
+                       List<String> defects) {
+        this(folder, role, uid, messageId, inReplyTo, references, from, to, cc, subject, sentAt, contentType, headers, attachments,
+                bodyText, report, defects, null);
+    }
+
+    /** The same message without its body text and invitation: what is stored. */
     public MailMessage withoutBody() {
         return new MailMessage(folder, role, uid, messageId, inReplyTo, references, from, to, cc, subject, sentAt,
-                contentType, headers, attachments, null, report, defects);
+                contentType, headers, attachments, null, report, defects, null);
     }
 
     public MailMessage withBody(String text) {
         return new MailMessage(folder, role, uid, messageId, inReplyTo, references, from, to, cc, subject, sentAt,
-                contentType, headers, attachments, text, report, defects);
+                contentType, headers, attachments, text, report, defects, calendarText);
+    }
+
+    /** The same message with the text of its invitation part and any defect reading it. */
+    public MailMessage withCalendar(String text, List<String> allDefects) {
+        return new MailMessage(folder, role, uid, messageId, inReplyTo, references, from, to, cc, subject, sentAt,
+                contentType, headers, attachments, bodyText, report, allDefects, text);
     }
 
     /** Every recipient, To then Cc. */

@@ -37,9 +37,10 @@ public enum PursuitState {
             DUE, EnumSet.of(DRAFTED, WAITING, PAUSED, NURTURE, ANSWERED, SCHEDULED, BOUNCED, DORMANT, CLOSED),
             DRAFTED, EnumSet.of(WAITING, PAUSED, DUE, NURTURE, ANSWERED, SCHEDULED, BOUNCED, DORMANT, CLOSED),
             NURTURE, EnumSet.of(PAUSED, DUE, ANSWERED, SCHEDULED, BOUNCED, DORMANT, CLOSED),
-            // Only the rep's $TicklerIgnore on the answer reopens an answered pursuit.
-            ANSWERED, EnumSet.of(WAITING, PAUSED, DUE, NURTURE, DORMANT, SCHEDULED, CLOSED),
-            SCHEDULED, EnumSet.of(WAITING, PAUSED, DUE, ANSWERED, CLOSED),
+            // The rep's $TicklerIgnore on the answer, or a meeting that passed with nothing since, reopens it.
+            ANSWERED, EnumSet.of(WAITING, PAUSED, DUE, NURTURE, DORMANT, SCHEDULED, BOUNCED, CLOSED),
+            // The meeting passed (the cadence resumes) or was cancelled (back to where it stood).
+            SCHEDULED, EnumSet.of(WAITING, PAUSED, DUE, NURTURE, ANSWERED, BOUNCED, DORMANT, CLOSED),
             BOUNCED, EnumSet.of(ANSWERED, SCHEDULED, CLOSED),
             DORMANT, EnumSet.of(ANSWERED, SCHEDULED, CLOSED),
             CLOSED, EnumSet.noneOf(PursuitState.class));

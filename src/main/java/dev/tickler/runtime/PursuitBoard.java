@@ -1,5 +1,8 @@
 package dev.tickler.runtime;
 
+import dev.tickler.cadence.MeetingMatcher;
+import dev.tickler.calendar.Meeting;
+
 import dev.tickler.cadence.CadencePlanner;
 import dev.tickler.cadence.Decision;
 import dev.tickler.detect.ClassifiedMessage;
@@ -31,26 +34,36 @@ final class PursuitBoard {
     private final PursuitAssembler assembler;
     private final CadencePlanner planner;
     private final DraftComposer composer;
+    private final MeetingMatcher matcher;
 
     PursuitBoard(RepIdentity identity, PursuitAssembler assembler, CadencePlanner planner, DraftComposer composer) {
         this.identity = identity;
         this.assembler = assembler;
         this.planner = planner;
         this.composer = composer;
+        this.matcher = new MeetingMatcher(identity);
+    }
+
+    List<PursuitView> decide(List<ClassifiedMessage> facts, Map<String, Set<String>> keywords, List<DraftRecord> drafts,
+                             Clock clock) {
+        return decide(facts, keywords, drafts, List.of(), clock);
     }
 
     /**
      * @param keywords the rep's override keywords by {@code folder#uid}
+     * @param meetings every meeting known from the rep's calendar (invitations in mail, CalDAV)
      */
     List<PursuitView> decide(List<ClassifiedMessage> facts, Map<String, Set<String>> keywords, List<DraftRecord> drafts,
-                             Clock clock) {
+                             List<Meeting> meetings, Clock clock) {
         List<ClassifiedMessage> overruled = overrule(facts, keywords);
         Map<String, Set<String>> tagsById = byMessageId(facts, keywords);
         List<PursuitView> views = new ArrayList<>();
         for (Pursuit pursuit : assembler.assemble(overruled)) {
             List<DraftRecord> own = drafts.stream().filter(d -> d.pursuitId().equals(pursuit.id())).toList();
-            CadencePlanner.Context context = new CadencePlanner.Context(closedBy(pursuit, keywords, tagsById), lastDismissal(pursuit, own));
-            views.add(view(pursuit, planner.decide(pursuit, clock, context), own, clock));
+            List<Meeting> theirs = matcher.matching(pursuit, meetings);
+            CadencePlanner.Context context = new CadencePlanner.Context(closedBy(pursuit, keywords, tagsById), lastDismissal(pursuit, own),
+                    theirs);
+            views.add(view(pursuit, planner.decide(pursuit, clock, context), own, theirs, clock));
         }
         views.sort(Comparator.comparing((PursuitView v) -> v.pursuit().proposal().sentAt()));
         return views;
@@ -76,7 +89,8 @@ final class PursuitBoard {
             steps.add(new PlannedStep(when, decision.action(), decision.step(),
                     view.state() == PursuitState.DRAFTED && n == 1 ? "already in Drafts: " + decision.reason() : decision.reason()));
             pursuit = pursuit.assumingTouchAt(when, n);
-            decision = planner.decide(pursuit, Clock.fixed(when, java.time.ZoneOffset.UTC));
+            decision = planner.decide(pursuit, Clock.fixed(when, java.time.ZoneOffset.UTC),
+                    new CadencePlanner.Context(null, null, view.meetings()));
         }
         return steps;
     }
@@ -141,29 +155,29 @@ final class PursuitBoard {
                 .map(DraftRecord::resolvedAt).max(Comparator.naturalOrder()).orElse(null);
     }
 
-    private PursuitView view(Pursuit pursuit, Decision decision, List<DraftRecord> drafts, Clock clock) {
+    private PursuitView view(Pursuit pursuit, Decision decision, List<DraftRecord> drafts, List<Meeting> meetings, Clock clock) {
         List<DraftRecord> open = drafts.stream().filter(d -> d.isOpen() || DraftRecord.INTENDED.equals(d.status()))
                 .filter(d -> !wasSent(d, pursuit)).toList();
         String note = open.stream().filter(d -> DraftRecord.EDITED.equals(d.status())).findFirst()
                 .map(d -> "your edited draft for touch " + d.step() + " is still in " + d.folder() + "; Tickler leaves it alone")
                 .orElse(null);
         if (!decision.isDue()) {
-            return new PursuitView(pursuit, decision, decision.state(), null, note);
+            return new PursuitView(pursuit, decision, decision.state(), null, note, meetings);
         }
         int attempt = (int) drafts.stream().filter(d -> d.step() == decision.step())
                 .filter(d -> DraftRecord.RETRACTED.equals(d.status()) || DraftRecord.DISMISSED.equals(d.status())).count();
         Draft draft = composer.compose(pursuit, decision, attempt, clock);
         Optional<DraftRecord> same = drafts.stream().filter(d -> d.messageId().equals(draft.messageId())).findFirst();
         if (same.isPresent() && same.get().isPlaced()) {
-            return new PursuitView(pursuit, decision, PursuitState.DRAFTED, draft, note);
+            return new PursuitView(pursuit, decision, PursuitState.DRAFTED, draft, note, meetings);
         }
         // At most one open draft per pursuit: one still unsent blocks the next.
         open = open.stream().filter(d -> !d.messageId().equals(draft.messageId())).toList();
         if (!open.isEmpty()) {
             DraftRecord earlier = open.get(0);
             return new PursuitView(pursuit, decision, PursuitState.DRAFTED, null,
-                    note != null ? note : "Tickler's draft for touch " + earlier.step() + " is still unsent in " + earlier.folder());
+                    note != null ? note : "Tickler's draft for touch " + earlier.step() + " is still unsent in " + earlier.folder(), meetings);
         }
-        return new PursuitView(pursuit, decision, PursuitState.DUE, draft, note);
+        return new PursuitView(pursuit, decision, PursuitState.DUE, draft, note, meetings);
     }
 }

@@ -46,6 +46,11 @@ public final class TemplateLoader {
                 sources.put(kind, dir.resolve(kind.fileName()).toString());
                 read(dir.resolve(kind.fileName())).ifPresent(t -> texts.put(kind, t));
                 read(dir.resolve(kind.htmlFileName())).ifPresent(t -> htmls.put(kind, t));
+                if (!texts.containsKey(kind) && kind.hasBuiltInFallback()) {
+                    String builtIn = BUILT_IN.contains(locale) ? locale : "en";
+                    sources.put(kind, "built-in templates/" + builtIn + "/" + kind.fileName());
+                    resource("/templates/" + builtIn + "/" + kind.fileName()).ifPresent(t -> texts.put(kind, t));
+                }
             } else {
                 sources.put(kind, "built-in templates/" + locale + "/" + kind.fileName());
                 resource("/templates/" + locale + "/" + kind.fileName()).ifPresent(t -> texts.put(kind, t));

@@ -49,14 +49,18 @@ class TemplateSetTest {
     @Test
     void theShippedGermanTemplatesAreComplete() {
         TemplateSet de = dev.tickler.runtime.TemplateLoader.load(java.util.Optional.of(java.nio.file.Path.of("templates")), "de");
-        assertTrue(de.render(TemplateKind.REMINDER, TemplateVariables.samples()).contains("Tag und Uhrzeit"));
+        assertTrue(de.render(TemplateKind.NO_SLOT_OFFER, TemplateVariables.samples()).contains("Tag und Uhrzeit"));
+        assertTrue(de.render(TemplateKind.AFTER_MEETING, TemplateVariables.samples()).contains("vielen Dank für Ihre Zeit am sample"));
     }
 
     @Test
     void theShippedTemplatesUseOnlyKnownVariables() {
         TemplateSet set = dev.tickler.runtime.TemplateLoader.load(java.util.Optional.of(java.nio.file.Path.of("templates")), "en");
         String reminder = set.render(TemplateKind.REMINDER, TemplateVariables.samples());
-        assertTrue(reminder.contains("day and time"), "the reminder asks for a concrete day and time");
+        assertTrue(reminder.contains("a short call on the calendar"), reminder);
+        assertTrue(set.render(TemplateKind.NO_SLOT_OFFER, TemplateVariables.samples()).contains("day and time"),
+                "without slots, the reminder asks for a concrete day and time");
+        assertTrue(set.render(TemplateKind.SLOT_OFFER, TemplateVariables.samples()).contains("one of these times"));
         String revival = set.render(TemplateKind.REVIVAL, TemplateVariables.samples());
         assertTrue(revival.contains("not be in a position to go ahead"), revival);
     }

@@ -1,0 +1,209 @@
+package dev.tickler.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.tickler.calendar.Invitation;
+import dev.tickler.calendar.Meeting;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What Tickler knows of the rep's calendar: invitations found in mail (kept per message, merged
+ * when read) and meetings read from calendar servers (replaced at each good read).
+ */
+public final class MeetingRepository {
+
+    /** The state of one calendar source, for status. */
+    public record SourceState(String source, Instant readAt, String problem) {
+    }
+
+    private final Database db;
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public MeetingRepository(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Saves the invitations of one batch, keyed by UID, replacing what was stored for the same UIDs
+     * (a batch read again after a crash writes the same rows again).
+     */
+    public void saveInvitations(String mailboxId, String folder, long uidValidity, Map<Long, Invitation> invitations) {
+        if (invitations.isEmpty()) {
+            return;
+        }
+        db.inTransaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM calendar_invitation WHERE mailbox_id = ? AND folder = ? AND uid = ?");
+                 PreparedStatement insert = c.prepareStatement(
+                         "INSERT INTO calendar_invitation (mailbox_id, folder, uid, uid_validity, doc) VALUES (?, ?, ?, ?, ?)")) {
+                for (Map.Entry<Long, Invitation> e : invitations.entrySet()) {
+                    delete.setString(1, mailboxId);
+                    delete.setString(2, folder);
+                    delete.setLong(3, e.getKey());
+                    delete.addBatch();
+                    insert.setString(1, mailboxId);
+                    insert.setString(2, folder);
+                    insert.setLong(3, e.getKey());
+                    insert.setLong(4, uidValidity);
+                    insert.setString(5, write(e.getValue()));
+                    insert.addBatch();
+                }
+                delete.executeBatch();
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Every invitation of the mailbox whose folder has not changed UIDVALIDITY since. */
+    public List<Invitation> invitations(String mailboxId) {
+        return db.inTransaction(c -> {
+            List<Invitation> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT i.doc FROM calendar_invitation i JOIN folder_cursor f"
+                    + " ON f.mailbox_id = i.mailbox_id AND f.folder = i.folder AND f.uid_validity = i.uid_validity"
+                    + " WHERE i.mailbox_id = ?")) {
+                s.setString(1, mailboxId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(read(r.getString(1), Invitation.class));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Replaces the meetings of one source after a good read. */
+    public void replaceMeetings(String mailboxId, String source, List<Meeting> meetings, Instant now) {
+        db.inTransaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM calendar_meeting WHERE mailbox_id = ? AND source = ?")) {
+                delete.setString(1, mailboxId);
+                delete.setString(2, source);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO calendar_meeting (mailbox_id, source, seq, start_at, doc) VALUES (?, ?, ?, ?, ?)")) {
+                int seq = 0;
+                for (Meeting m : meetings) {
+                    insert.setString(1, mailboxId);
+                    insert.setString(2, source);
+                    insert.setInt(3, seq++);
+                    insert.setLong(4, m.start().toEpochMilli());
+                    insert.setString(5, write(m));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            writeState(c, mailboxId, source, now, null, now);
+            return null;
+        });
+    }
+
+    /** Notes a failed read; the meetings of the last good read stay. */
+    public void recordProblem(String mailboxId, String source, String problem, Instant now) {
+        db.inTransaction(c -> {
+            Optional<SourceState> old = state(c, mailboxId, source);
+            writeState(c, mailboxId, source, old.map(SourceState::readAt).orElse(null), problem, now);
+            return null;
+        });
+    }
+
+    /** Meetings from calendar servers, earliest first. */
+    public List<Meeting> meetings(String mailboxId) {
+        return db.inTransaction(c -> {
+            List<Meeting> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT doc FROM calendar_meeting WHERE mailbox_id = ? ORDER BY start_at, source, seq")) {
+                s.setString(1, mailboxId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(read(r.getString(1), Meeting.class));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public List<SourceState> sources(String mailboxId) {
+        return db.inTransaction(c -> {
+            List<SourceState> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT source, read_at, problem FROM calendar_source WHERE mailbox_id = ? ORDER BY source")) {
+                s.setString(1, mailboxId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        long readAt = r.getLong(2);
+                        out.add(new SourceState(r.getString(1), r.wasNull() ? null : Instant.ofEpochMilli(readAt), r.getString(3)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Optional<SourceState> state(Connection c, String mailboxId, String source) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT read_at, problem FROM calendar_source WHERE mailbox_id = ? AND source = ?")) {
+            s.setString(1, mailboxId);
+            s.setString(2, source);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                long readAt = r.getLong(1);
+                return Optional.of(new SourceState(source, r.wasNull() ? null : Instant.ofEpochMilli(readAt), r.getString(2)));
+            }
+        }
+    }
+
+    private static void writeState(Connection c, String mailboxId, String source, Instant readAt, String problem, Instant now)
+            throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM calendar_source WHERE mailbox_id = ? AND source = ?")) {
+            delete.setString(1, mailboxId);
+            delete.setString(2, source);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO calendar_source (mailbox_id, source, read_at, problem, updated_at) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, mailboxId);
+            insert.setString(2, source);
+            if (readAt == null) {
+                insert.setNull(3, java.sql.Types.BIGINT);
+            } else {
+                insert.setLong(3, readAt.toEpochMilli());
+            }
+            insert.setString(4, problem == null ? null : problem.length() > 1000 ? problem.substring(0, 1000) : problem);
+            insert.setLong(5, now.toEpochMilli());
+            insert.executeUpdate();
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("could not encode a calendar entry", e);
+        }
+    }
+
+    private <T> T read(String doc, Class<T> type) {
+        try {
+            return json.readValue(doc, type);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("could not decode a stored calendar entry", e);
+        }
+    }
+}
