@@ -1,0 +1,125 @@
+package dev.tickler.runtime;
+
+import dev.tickler.calendar.CalendarException;
+import dev.tickler.calendar.CalendarSource;
+import dev.tickler.calendar.Invitation;
+import dev.tickler.calendar.Invitations;
+import dev.tickler.calendar.Meeting;
+import dev.tickler.ics.IcsException;
+import dev.tickler.ics.IcsReader;
+import dev.tickler.mail.FolderBatch;
+import dev.tickler.mail.MailMessage;
+import dev.tickler.store.MeetingRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rep's calendar for one mailbox: invitations read from mail as it is synced, a calendar server
+ * (CalDAV) read once per pass, and the meetings both add up to. A calendar that can't be read never
+ * stops the mail pass: its last good read stays in use and the problem is logged and shown by status.
+ */
+final class CalendarSync {
+
+    /** The source name CalDAV meetings are stored under. */
+    static final String CALDAV = "caldav";
+    private static final Logger log = LoggerFactory.getLogger(CalendarSync.class);
+    private static final IcsReader ICS = new IcsReader();
+
+    private final String mailboxId;
+    private final ZoneId zone;
+    private final boolean invitations;
+    private final Duration lookBack;
+    private final Duration lookAhead;
+    private final Supplier<Optional<CalendarSource>> server;
+
+    CalendarSync(String mailboxId, ZoneId zone, boolean invitations, Duration lookBack, Duration lookAhead,
+                 Supplier<Optional<CalendarSource>> server) {
+        this.mailboxId = mailboxId;
+        this.zone = zone;
+        this.invitations = invitations;
+        this.lookBack = lookBack;
+        this.lookAhead = lookAhead;
+        this.server = server;
+    }
+
+    /** The invitations in one batch by UID; one that can't be read is logged (no content) and left out. */
+    Map<Long, Invitation> invitationsIn(FolderBatch batch, Clock clock) {
+        Map<Long, Invitation> out = new LinkedHashMap<>();
+        if (!invitations) {
+            return out;
+        }
+        Instant now = clock.instant();
+        for (MailMessage m : batch.messages()) {
+            if (m.calendarText() == null) {
+                continue;
+            }
+            try {
+                out.put(m.uid(), ICS.invitation(m.calendarText(), m.sentAt(), "invitation in " + m.logId(),
+                        now.minus(lookBack), now.plus(lookAhead), zone));
+            } catch (IcsException e) {
+                log.warn("Mailbox {} message {}: invitation not read: {}", mailboxId, m.logId(), e.getMessage());
+            } catch (RuntimeException e) { // a library bug on odd input must not stop the pass
+                log.warn("Mailbox {} message {}: invitation not read ({})", mailboxId, m.logId(), e.getClass().getSimpleName());
+            }
+        }
+        return out;
+    }
+
+    boolean hasServer() {
+        return server.get().isPresent();
+    }
+
+    /**
+     * Reads the calendar server, if one is configured, and stores what it said; on failure keeps the
+     * last good read and records the problem.
+     *
+     * @return the meetings read, or empty when there is no server or it could not be read
+     */
+    Optional<List<Meeting>> readServer(MeetingRepository repository, boolean dryRun, Clock clock) {
+        Optional<CalendarSource> source = server.get();
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        try (CalendarSource calendar = source.get()) {
+            List<Meeting> meetings = calendar.meetings(now.minus(lookBack), now.plus(lookAhead));
+            if (!dryRun) {
+                repository.replaceMeetings(mailboxId, CALDAV, meetings, now);
+            }
+            log.info("Mailbox {}: calendar read, {} meeting(s) in the window", mailboxId, meetings.size());
+            return Optional.of(meetings);
+        } catch (CalendarException e) {
+            log.warn("Mailbox {}: calendar not read ({}): {}; using the last good read", mailboxId,
+                    e.permanent() ? "check its settings" : "will retry next pass", e.getMessage());
+            if (!dryRun) {
+                repository.recordProblem(mailboxId, CALDAV, e.getMessage(), now);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Every meeting known: the mailed invitations merged, plus the server's.
+     *
+     * @param unsavedInvitations invitations read in a dry run (not stored)
+     * @param freshServer        what the server said in this (dry) run, instead of the stored read
+     */
+    List<Meeting> meetings(MeetingRepository repository, List<Invitation> unsavedInvitations, Optional<List<Meeting>> freshServer) {
+        List<Invitation> all = new ArrayList<>(invitations ? repository.invitations(mailboxId) : List.of());
+        all.addAll(unsavedInvitations);
+        List<Meeting> meetings = new ArrayList<>(Invitations.merge(all));
+        meetings.addAll(freshServer.orElseGet(() -> repository.meetings(mailboxId)));
+        meetings.sort(java.util.Comparator.comparing(Meeting::start));
+        return meetings;
+    }
+}
