@@ -48,9 +48,4 @@ public final class MeetingMatcher {
         return m.attendees().stream().anyMatch(a -> identity.isRep(a.address())
                 && a.participation() == Meeting.Participation.DECLINED);
     }
-
-    /** Whether the meeting takes the rep's time (for free/busy): not cancelled, not free, not declined by them. */
-    public boolean blocksRep(Meeting m) {
-        return !m.cancelled() && m.busy() && !declinedByRep(m);
-    }
 }

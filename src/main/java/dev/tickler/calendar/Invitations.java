@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Turns the iTIP messages found in mail into the meetings they add up to (RFC 5546): a REQUEST
  * creates or reschedules, a CANCEL cancels, a REPLY records one attendee's answer. Applied in
- * revision order (SEQUENCE, then DTSTAMP), so a late-filed old invitation does not undo a newer one.
+ * revision order (SEQUENCE, then the REQUEST before answers to it, then DTSTAMP), so a late-filed old invitation does not undo a newer one.
  */
 public final class Invitations {
 
@@ -18,7 +18,9 @@ public final class Invitations {
 
     public static List<Meeting> merge(List<Invitation> invitations) {
         List<Invitation> ordered = new ArrayList<>(invitations);
+        // Within one revision the REQUEST comes first: answers and cancellations refer to it.
         ordered.sort(Comparator.comparingLong(Invitation::sequence)
+                .thenComparingInt(i -> i.method() == Invitation.Method.REQUEST || i.method() == Invitation.Method.PUBLISH ? 0 : 1)
                 .thenComparing(i -> i.stamp() == null ? java.time.Instant.EPOCH : i.stamp()));
         Map<String, Map<String, Meeting>> byUid = new LinkedHashMap<>();
         for (Invitation invitation : ordered) {

@@ -1,6 +1,7 @@
 package dev.tickler.cli;
 
 import dev.tickler.cadence.Action;
+import dev.tickler.calendar.Meeting;
 import dev.tickler.detect.ClassifiedMessage;
 import dev.tickler.detect.Reason;
 import dev.tickler.mail.Address;
@@ -43,11 +44,27 @@ public final class ExplainReport {
         for (ClassifiedMessage m : p.timeline()) {
             entry(out, m, p.linkOf(m), zone);
         }
+        if (!view.meetings().isEmpty()) {
+            out.println();
+            out.println("Meetings with their side:");
+            for (Meeting m : view.meetings()) {
+                out.printf("  %s-%s  %s  with %s  (%s)%s%n", WHEN.format(m.start().atZone(zone)),
+                        DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).format(m.end().atZone(zone)),
+                        m.status().name().toLowerCase(Locale.ROOT),
+                        m.participants().stream().map(a -> a.email() + " " + m.participationOf(a).name().toLowerCase(Locale.ROOT)
+                                .replace('_', '-')).collect(Collectors.joining(", ")),
+                        m.source(), m.equals(view.decision().meeting()) ? "  <- decides" : "");
+            }
+        }
         out.println();
         Action action = view.decision().action();
         out.printf("Decision: %s%s%n", view.state().name().toLowerCase(Locale.ROOT),
                 action == Action.NONE ? "" : ", next " + action.name().toLowerCase(Locale.ROOT) + " #" + view.decision().step()
                         + " at " + WHEN.format(view.decision().dueAt().atZone(zone)));
+        if (view.decision().meeting() != null && view.state() == dev.tickler.pursuit.PursuitState.SCHEDULED) {
+            out.printf("Kept quiet by: the meeting at %s (%s)%n", WHEN.format(view.decision().meeting().start().atZone(zone)),
+                    view.decision().meeting().source());
+        }
         out.printf("Because: %s%n", view.reason());
         if (view.draft() != null) {
             out.printf("Draft: %s \"%s\" to %s%n", view.draft().messageId(), view.draft().subject(),

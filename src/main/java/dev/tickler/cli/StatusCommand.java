@@ -22,6 +22,11 @@ final class StatusCommand extends ConfiguredCommand {
                 int skipped = tickler.skippedCount(entry.getKey());
                 out().printf("%nMailbox %s (%s)%s%n", entry.getKey(), mailbox.timezone(),
                         skipped == 0 ? "" : ": " + skipped + " unreadable message(s) skipped");
+                for (var source : tickler.calendarSources(entry.getKey())) {
+                    out().printf("Calendar %s: %s%s%n", source.source(),
+                            source.readAt() == null ? "never read" : "last read " + source.readAt(),
+                            source.problem() == null ? "" : "; last attempt failed: " + source.problem());
+                }
                 Reports.pursuits(out(), entry.getValue(), mailbox.timezone());
             }
             return ExitCodes.OK;

@@ -8,7 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.List;
 
-/** The demo world's mail: seven situations a rep's mailbox really has. */
+/** The demo world's mail: eight situations a rep's mailbox really has. */
 final class DemoSeed {
 
     private static final String RILEY = "Riley Rep <riley@acme.example>";
@@ -27,6 +27,7 @@ final class DemoSeed {
     void seed() throws MessagingException {
         unanswered();
         answered();
+        meetingBooked();
         outOfOfficeOnly();
         bounced();
         threeTouches();
@@ -54,6 +55,29 @@ final class DemoSeed {
                 .to(RILEY).subject("RE: Quote for 40 seats").date(proposal.plus(java.time.Duration.ofHours(26))).replyTo(id)
                 .text("Thanks Riley, can we talk Thursday at 10?").build());
         scenarios.add(new DemoScenario("Proposal answered by the prospect", id, "nothing"));
+    }
+
+    /** Riley sent the invitation from the calendar: a defined next step, so no follow-up (seeds 003, 004). */
+    private void meetingBooked() throws MessagingException {
+        String id = "<proposal-wonka@acme.example>";
+        Instant proposal = ago(9, 9);
+        sent(Mime.message().id(id).from(RILEY).to("Willy Wonka <willy@wonka.example>")
+                .subject("Proposal: Wonka factory tour app").date(proposal)
+                .text("Hi Willy,\n\nattached is our proposal for the tour app.\n\nRiley")
+                .attach("Wonka_Proposal.pdf", PDF, 36_000).build());
+        Instant meeting = DemoWorld.daysAgo(now, -2, 11);
+        java.time.format.DateTimeFormatter utc = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC);
+        String ics = String.join("\r\n", "BEGIN:VCALENDAR", "PRODID:-//Tickler demo//EN", "VERSION:2.0", "METHOD:REQUEST",
+                "BEGIN:VEVENT", "UID:wonka-next-step@acme.example", "SEQUENCE:0", "DTSTAMP:" + utc.format(ago(6, 10)),
+                "DTSTART:" + utc.format(meeting), "DTEND:" + utc.format(meeting.plusSeconds(1800)),
+                "SUMMARY:Wonka tour app: next steps", "ORGANIZER;CN=Riley Rep:mailto:riley@acme.example",
+                "ATTENDEE;CN=Willy Wonka;PARTSTAT=ACCEPTED:mailto:willy@wonka.example", "STATUS:CONFIRMED",
+                "END:VEVENT", "END:VCALENDAR", "");
+        sent(Mime.message().id("<invite-wonka@acme.example>").from(RILEY).to("Willy Wonka <willy@wonka.example>")
+                .subject("Invitation: Wonka tour app: next steps").date(ago(6, 10))
+                .text("Riley Rep has invited you to a meeting.").calendar(ics, "REQUEST").build());
+        scenarios.add(new DemoScenario("Meeting booked (invitation sent)", id, "nothing"));
     }
 
     private void outOfOfficeOnly() throws MessagingException {

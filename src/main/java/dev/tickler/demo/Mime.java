@@ -102,6 +102,16 @@ public final class Mime {
         return this;
     }
 
+    /** Adds an iCalendar invitation part ({@code text/calendar; method=…}), as calendar clients send it. */
+    public Mime calendar(String ics, String method) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(ics.getBytes(StandardCharsets.UTF_8),
+                "text/calendar; charset=UTF-8; method=" + method)));
+        part.setHeader("Content-Type", "text/calendar; charset=UTF-8; method=" + method);
+        attachments.add(part);
+        return this;
+    }
+
     /** Makes this a multipart/report bounce for {@code failedRecipient}, quoting {@code originalId}. */
     public Mime bounceOf(String failedRecipient, String originalId, String originalSubject) {
         this.report = new String[] {

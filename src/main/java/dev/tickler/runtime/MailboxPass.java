@@ -1,6 +1,9 @@
 package dev.tickler.runtime;
 
+import dev.tickler.calendar.Invitation;
+import dev.tickler.calendar.Meeting;
 import dev.tickler.detect.ClassifiedMessage;
+import dev.tickler.store.MeetingRepository;
 import dev.tickler.detect.MessageClassifier;
 import dev.tickler.detect.MessageKind;
 import dev.tickler.mail.MailboxSource;
@@ -48,16 +51,18 @@ final class MailboxPass {
     private final PursuitRepository pursuits;
     private final DraftRepository drafts;
     private final KeywordRepository keywords;
+    private final MeetingRepository meetings;
     private final Connector connector;
     private final Clock clock;
 
     MailboxPass(MailboxWiring mailbox, FactRepository facts, PursuitRepository pursuits, DraftRepository drafts,
-                KeywordRepository keywords, Connector connector, Clock clock) {
+                KeywordRepository keywords, MeetingRepository meetings, Connector connector, Clock clock) {
         this.mailbox = mailbox;
         this.facts = facts;
         this.pursuits = pursuits;
         this.drafts = drafts;
         this.keywords = keywords;
+        this.meetings = meetings;
         this.connector = connector;
         this.clock = clock;
     }
@@ -66,6 +71,7 @@ final class MailboxPass {
         String id = mailbox.id();
         Counts counts = new Counts();
         List<ClassifiedMessage> unsaved = new ArrayList<>();
+        List<Invitation> unsavedInvitations = new ArrayList<>();
         List<PursuitView> views = List.of();
         List<Draft> placed = new ArrayList<>();
         Outcome outcome = new Outcome();
@@ -77,7 +83,7 @@ final class MailboxPass {
             for (MailFolder folder : imap.foldersToRead()) {
                 FolderCursor cursor = facts.cursor(id, folder.name()).orElse(FolderCursor.START);
                 boolean changed = imap.readSince(folder, cursor, mailbox.imap().batchSize(), bodies,
-                        batch -> proposalIds.addAll(store(batch, dryRun, counts, unsaved)));
+                        batch -> proposalIds.addAll(store(batch, dryRun, counts, unsaved, unsavedInvitations)));
                 if (changed) {
                     readKeywords(imap, folder, dryRun, unsavedKeywords);
                     if (!dryRun) {
@@ -90,9 +96,11 @@ final class MailboxPass {
             List<ClassifiedMessage> all = new ArrayList<>(facts.facts(id));
             all.addAll(unsaved);
             Map<String, Set<String>> allKeywords = dryRun ? unsavedKeywords : keywords.forMailbox(id);
-            views = new ArrayList<>(mailbox.board().decide(all, allKeywords, drafts.forMailbox(id), clock));
+            CalendarSync calendar = mailbox.calendar();
+            List<Meeting> known = calendar.meetings(meetings, unsavedInvitations, calendar.readServer(meetings, dryRun, clock));
+            views = new ArrayList<>(mailbox.board().decide(all, allKeywords, drafts.forMailbox(id), known, clock));
             if (!dryRun && reconcileDrafts(imap, views, outcome)) {
-                views = new ArrayList<>(mailbox.board().decide(all, allKeywords, drafts.forMailbox(id), clock));
+                views = new ArrayList<>(mailbox.board().decide(all, allKeywords, drafts.forMailbox(id), known, clock));
             }
             for (int i = 0; i < views.size(); i++) {
                 PursuitView view = views.get(i);
@@ -261,7 +269,9 @@ final class MailboxPass {
     }
 
     /** Classifies and stores one batch; returns the Message-IDs of the proposals in it. */
-    private List<String> store(FolderBatch batch, boolean dryRun, Counts counts, List<ClassifiedMessage> unsaved) {
+    private List<String> store(FolderBatch batch, boolean dryRun, Counts counts, List<ClassifiedMessage> unsaved,
+                               List<Invitation> unsavedInvitations) {
+        Map<Long, Invitation> invitations = mailbox.calendar().invitationsIn(batch, clock);
         MessageClassifier classifier = mailbox.classifier();
         List<ClassifiedMessage> classified = new ArrayList<>();
         for (MailMessage m : batch.messages()) {
@@ -274,7 +284,10 @@ final class MailboxPass {
         counts.skipped += batch.skipped().size();
         if (dryRun) {
             unsaved.addAll(classified);
+            unsavedInvitations.addAll(invitations.values());
         } else {
+            // Before the facts and their cursor: a crash in between reads the batch again and rewrites the same rows.
+            meetings.saveInvitations(mailbox.id(), batch.folder(), batch.cursor().uidValidity(), invitations);
             facts.saveBatch(mailbox.id(), batch.folder(), batch.cursor(), classified, batch.skipped(), clock.instant());
         }
         return classified.stream().filter(c -> c.kind() == MessageKind.PROPOSAL && c.messageId() != null)

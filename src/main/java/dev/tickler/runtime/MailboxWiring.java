@@ -15,7 +15,7 @@ import dev.tickler.pursuit.PursuitAssembler;
 import java.util.Set;
 
 /** The core objects for one mailbox, built from its configuration. */
-record MailboxWiring(String id, ImapSettings imap, MessageClassifier classifier, PursuitBoard board) {
+record MailboxWiring(String id, ImapSettings imap, MessageClassifier classifier, PursuitBoard board, CalendarSync calendar) {
 
     static MailboxWiring of(TicklerConfig config, TicklerConfig.Mailbox mailbox, TemplateLibrary templates) {
         Address owner = new Address(mailbox.owner().name(), mailbox.owner().address());
@@ -29,7 +29,15 @@ record MailboxWiring(String id, ImapSettings imap, MessageClassifier classifier,
         ImapSettings imap = new ImapSettings(i.host(), i.port(), i.security(), i.auth(), i.username(), i.password()::reveal,
                 i.sentFolder(), i.draftsFolder(), i.scanFolders(), i.timeout(), i.batchSize(), i.trustStore(),
                 () -> i.trustStorePassword().map(Secret::reveal).orElse(null));
-        PursuitBoard board = new PursuitBoard(identity, new PursuitAssembler(mailbox.id(), identity), planner, composer);
-        return new MailboxWiring(mailbox.id(), imap, new MessageClassifier(identity, mailbox.timezone(), config.detection()), board);
+        TicklerConfig.Calendar cal = mailbox.calendar();
+        PursuitBoard board = new PursuitBoard(identity, new PursuitAssembler(mailbox.id(), identity), planner, composer, cal.slots());
+        java.util.Optional<dev.tickler.caldav.CalDavSettings> dav = cal.caldav().map(d -> new dev.tickler.caldav.CalDavSettings(d.url(),
+                d.username().orElse(null), d.password().<java.util.function.Supplier<String>>map(p -> p::reveal).orElse(null),
+                d.token().<java.util.function.Supplier<String>>map(t -> t::reveal).orElse(null), d.timeout(), mailbox.timezone()));
+        CalendarSync calendar = new CalendarSync(mailbox.id(), mailbox.timezone(), cal.invitations(),
+                java.time.Duration.ofDays(cal.lookBackDays()), java.time.Duration.ofDays(cal.lookAheadDays()),
+                () -> dav.map(dev.tickler.caldav.CalDavCalendar::new));
+        return new MailboxWiring(mailbox.id(), imap, new MessageClassifier(identity, mailbox.timezone(), config.detection()), board,
+                calendar);
     }
 }

@@ -1,6 +1,10 @@
 package dev.tickler.runtime;
 
 import dev.tickler.cadence.MeetingMatcher;
+import dev.tickler.cadence.ProspectZone;
+import dev.tickler.cadence.Slot;
+import dev.tickler.cadence.SlotFinder;
+import dev.tickler.cadence.SlotText;
 import dev.tickler.calendar.Meeting;
 
 import dev.tickler.cadence.CadencePlanner;
@@ -35,13 +39,22 @@ final class PursuitBoard {
     private final CadencePlanner planner;
     private final DraftComposer composer;
     private final MeetingMatcher matcher;
+    private final SlotFinder slotFinder;
 
     PursuitBoard(RepIdentity identity, PursuitAssembler assembler, CadencePlanner planner, DraftComposer composer) {
+        this(identity, assembler, planner, composer, dev.tickler.config.TicklerConfig.Slots.DEFAULT);
+    }
+
+    /** @param slots how many free slots reminders offer, and how long and how far ahead */
+    PursuitBoard(RepIdentity identity, PursuitAssembler assembler, CadencePlanner planner, DraftComposer composer,
+                 dev.tickler.config.TicklerConfig.Slots slots) {
         this.identity = identity;
         this.assembler = assembler;
         this.planner = planner;
         this.composer = composer;
         this.matcher = new MeetingMatcher(identity);
+        this.slotFinder = slots.count() == 0 ? null
+                : new SlotFinder(planner.calendar(), java.time.Duration.ofMinutes(slots.minutes()), slots.count(), slots.horizonBusinessDays());
     }
 
     List<PursuitView> decide(List<ClassifiedMessage> facts, Map<String, Set<String>> keywords, List<DraftRecord> drafts,
@@ -57,16 +70,46 @@ final class PursuitBoard {
                              List<Meeting> meetings, Clock clock) {
         List<ClassifiedMessage> overruled = overrule(facts, keywords);
         Map<String, Set<String>> tagsById = byMessageId(facts, keywords);
+        Map<String, List<String>> dates = dateHeadersBySender(facts);
         List<PursuitView> views = new ArrayList<>();
         for (Pursuit pursuit : assembler.assemble(overruled)) {
             List<DraftRecord> own = drafts.stream().filter(d -> d.pursuitId().equals(pursuit.id())).toList();
             List<Meeting> theirs = matcher.matching(pursuit, meetings);
             CadencePlanner.Context context = new CadencePlanner.Context(closedBy(pursuit, keywords, tagsById), lastDismissal(pursuit, own),
                     theirs);
-            views.add(view(pursuit, planner.decide(pursuit, clock, context), own, theirs, clock));
+            Decision decision = planner.decide(pursuit, clock, context);
+            views.add(view(pursuit, decision, own, theirs, clock, () -> slots(pursuit, meetings, dates, clock)));
         }
         views.sort(Comparator.comparing((PursuitView v) -> v.pursuit().proposal().sentAt()));
         return views;
+    }
+
+    /**
+     * The free slots a reminder offers, as lines in a given locale: inside the rep's working hours,
+     * clear of their meetings, shown in the prospect's time when their mail's Date offsets tell it.
+     */
+    private java.util.function.Function<String, List<String>> slots(Pursuit pursuit, List<Meeting> meetings,
+                                                                    Map<String, List<String>> dates, Clock clock) {
+        if (slotFinder == null) {
+            return locale -> List.of();
+        }
+        List<String> theirDates = pursuit.prospects().stream().flatMap(a -> dates.getOrDefault(a.key(), List.of()).stream()).toList();
+        java.time.ZoneId prospectZone = ProspectZone.fromDateHeaders(theirDates).map(z -> (java.time.ZoneId) z).orElse(null);
+        List<Slot> free = slotFinder.find(clock.instant(), meetings, identity::isRep, prospectZone);
+        return locale -> new SlotText(planner.calendar().zone(), java.util.Locale.forLanguageTag(locale.replace('_', '-')))
+                .lines(free, prospectZone);
+    }
+
+    /** Sender address → the Date headers of their messages (which carry their UTC offset). */
+    private Map<String, List<String>> dateHeadersBySender(List<ClassifiedMessage> facts) {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        for (ClassifiedMessage f : facts) {
+            java.util.Optional<String> date = f.message().header("date");
+            if (date.isPresent() && f.message().from() != null && !identity.isRep(f.message().from())) {
+                out.computeIfAbsent(f.message().from().key(), k -> new ArrayList<>()).add(date.get());
+            }
+        }
+        return out;
     }
 
     /** One step of a look-ahead: what Tickler would draft, when and why. */
@@ -155,7 +198,8 @@ final class PursuitBoard {
                 .map(DraftRecord::resolvedAt).max(Comparator.naturalOrder()).orElse(null);
     }
 
-    private PursuitView view(Pursuit pursuit, Decision decision, List<DraftRecord> drafts, List<Meeting> meetings, Clock clock) {
+    private PursuitView view(Pursuit pursuit, Decision decision, List<DraftRecord> drafts, List<Meeting> meetings, Clock clock,
+                             java.util.function.Supplier<java.util.function.Function<String, List<String>>> slots) {
         List<DraftRecord> open = drafts.stream().filter(d -> d.isOpen() || DraftRecord.INTENDED.equals(d.status()))
                 .filter(d -> !wasSent(d, pursuit)).toList();
         String note = open.stream().filter(d -> DraftRecord.EDITED.equals(d.status())).findFirst()
@@ -166,7 +210,7 @@ final class PursuitBoard {
         }
         int attempt = (int) drafts.stream().filter(d -> d.step() == decision.step())
                 .filter(d -> DraftRecord.RETRACTED.equals(d.status()) || DraftRecord.DISMISSED.equals(d.status())).count();
-        Draft draft = composer.compose(pursuit, decision, attempt, clock);
+        Draft draft = composer.compose(pursuit, decision, attempt, clock, slots.get());
         Optional<DraftRecord> same = drafts.stream().filter(d -> d.messageId().equals(draft.messageId())).findFirst();
         if (same.isPresent() && same.get().isPlaced()) {
             return new PursuitView(pursuit, decision, PursuitState.DRAFTED, draft, note, meetings);

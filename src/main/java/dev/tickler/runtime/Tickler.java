@@ -7,6 +7,7 @@ import dev.tickler.store.Database;
 import dev.tickler.store.DraftRepository;
 import dev.tickler.store.FactRepository;
 import dev.tickler.store.KeywordRepository;
+import dev.tickler.store.MeetingRepository;
 import dev.tickler.store.PursuitRepository;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class Tickler implements AutoCloseable {
     private final PursuitRepository pursuits;
     private final DraftRepository drafts;
     private final KeywordRepository keywords;
+    private final MeetingRepository meetings;
     private final List<MailboxWiring> mailboxes = new ArrayList<>();
     private final MailboxPass.Connector connector;
 
@@ -40,6 +42,7 @@ public final class Tickler implements AutoCloseable {
         this.pursuits = new PursuitRepository(db);
         this.drafts = new DraftRepository(db);
         this.keywords = new KeywordRepository(db);
+        this.meetings = new MeetingRepository(db);
         this.connector = connector;
         for (TicklerConfig.Mailbox mailbox : config.mailboxes()) {
             mailboxes.add(MailboxWiring.of(config, mailbox, templates));
@@ -75,7 +78,7 @@ public final class Tickler implements AutoCloseable {
         Map<String, List<PursuitView>> all = new LinkedHashMap<>();
         for (MailboxWiring mailbox : mailboxes) {
             all.put(mailbox.id(), mailbox.board().decide(facts.facts(mailbox.id()), keywords.forMailbox(mailbox.id()),
-                    drafts.forMailbox(mailbox.id()), clock));
+                    drafts.forMailbox(mailbox.id()), storedMeetings(mailbox), clock));
         }
         return all;
     }
@@ -110,7 +113,7 @@ public final class Tickler implements AutoCloseable {
         for (MailboxWiring mailbox : mailboxes) {
             Map<String, Set<String>> tags = keywords.forMailbox(mailbox.id());
             List<ClassifiedMessage> all = mailbox.board().overrule(facts.facts(mailbox.id()), tags);
-            List<PursuitView> views = mailbox.board().decide(all, tags, drafts.forMailbox(mailbox.id()), clock);
+            List<PursuitView> views = mailbox.board().decide(all, tags, drafts.forMailbox(mailbox.id()), storedMeetings(mailbox), clock);
             for (PursuitView view : views) {
                 boolean byId = q.length() >= 4 && view.pursuit().id().startsWith(q.toLowerCase(java.util.Locale.ROOT));
                 boolean byMessage = view.pursuit().timeline().stream().anyMatch(f -> q.equals(f.messageId()));
@@ -128,6 +131,16 @@ public final class Tickler implements AutoCloseable {
 
     /** What {@link #explain} found: a pursuit, or a message that belongs to none. */
     public record Explanation(String mailboxId, PursuitView pursuit, ClassifiedMessage loneMessage) {
+    }
+
+    /** Every meeting known for a mailbox from the store: mailed invitations and the last good calendar read. */
+    private List<dev.tickler.calendar.Meeting> storedMeetings(MailboxWiring mailbox) {
+        return mailbox.calendar().meetings(meetings, List.of(), Optional.empty());
+    }
+
+    /** Each calendar server's last read and last problem, for status. */
+    public List<MeetingRepository.SourceState> calendarSources(String mailboxId) {
+        return meetings.sources(mailboxId);
     }
 
     public int skippedCount(String mailboxId) {
@@ -148,7 +161,7 @@ public final class Tickler implements AutoCloseable {
 
     MailboxPass pass(String mailboxId, Clock clock) {
         MailboxWiring wiring = mailboxes.stream().filter(m -> m.id().equals(mailboxId)).findFirst().orElseThrow();
-        return new MailboxPass(wiring, facts, pursuits, drafts, keywords, connector, clock);
+        return new MailboxPass(wiring, facts, pursuits, drafts, keywords, meetings, connector, clock);
     }
 
     @Override

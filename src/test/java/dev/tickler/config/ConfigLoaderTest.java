@@ -64,6 +64,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aCalDavCalendarIsReadWithItsSecretMasked() {
+        TicklerConfig c = loader.parse(VALID + """
+                    calendar:
+                      caldav: { url: "https://dav.acme.example/cal/riley/", username: riley, password: "${env:TICKLER_RILEY_PASSWORD}" }
+                      workingHours: "08:00-16:00"
+                      slots: { count: 2, minutes: 45 }
+                """, "t");
+        TicklerConfig.Mailbox m = c.mailboxes().get(0);
+        TicklerConfig.CalDav dav = m.calendar().caldav().orElseThrow();
+        assertEquals("https://dav.acme.example/cal/riley/", dav.url().toString());
+        assertEquals("s3cret", dav.password().orElseThrow().reveal());
+        assertEquals(new TicklerConfig.Slots(2, 45, 5), m.calendar().slots());
+        assertEquals(java.time.LocalTime.of(8, 0), m.policy().dayStarts());
+        assertTrue(m.calendar().invitations());
+        String described = String.join("\n", ConfigDescriber.describe(c));
+        assertFalse(described.contains("s3cret"), described);
+        assertTrue(described.contains("caldav=https://dav.acme.example/cal/riley/"), described);
+    }
+
+    @Test
     void aPasswordInTheDatabaseUrlIsMaskedInTheEffectiveConfig() {
         TicklerConfig c = loader.parse(VALID + "store: { url: \"jdbc:postgresql://db/tickler?user=t&password=hunter2\" }\n", "t");
         String described = String.join("\n", ConfigDescriber.describe(c));
@@ -129,7 +149,12 @@ class ConfigLoaderTest {
         "security: tls|security: tls\\n      auth: kerberos|mailboxes[0].imap.auth: must be password or xoauth2, was \"kerberos\"",
         "security: tls|security: tls\\n      tokenCommand: [get-token]|mailboxes[0].imap.tokenCommand: is for auth: xoauth2",
         "folders: { sent: Sent, drafts: Drafts }|folders: { sent: Sent, draft: Drafts }|mailboxes[0].imap.folders.draft: unknown key; known keys here: drafts, scan, sent",
-        "      - id: riley|      - idx: riley|mailboxes[0].idx: unknown key; known keys here: absences, aliases, calendar, id, imap, owner, policy, timezone",
+                "folders: { sent: Sent, drafts: Drafts }|folders: { sent: Sent, drafts: Drafts }\n    calendar: { caldav: { url: \"http://dav.acme.example/riley/\", username: r, password: ${env:TICKLER_RILEY_PASSWORD} } }|mailboxes[0].calendar.caldav.url: http:// sends the password in clear text; it is allowed only for loopback hosts, not dav.acme.example (use https://)",
+        "folders: { sent: Sent, drafts: Drafts }|folders: { sent: Sent, drafts: Drafts }\n    calendar: { caldav: { url: \"ftp://dav.acme.example/\", username: r, password: ${env:TICKLER_RILEY_PASSWORD} } }|mailboxes[0].calendar.caldav.url: must be an https:// URL of a calendar or calendar home, was \"ftp://dav.acme.example/\"",
+        "folders: { sent: Sent, drafts: Drafts }|folders: { sent: Sent, drafts: Drafts }\n    calendar: { caldav: { url: \"https://dav.acme.example/\", username: r } }|mailboxes[0].calendar.caldav: needs both username and password (or a token)",
+        "folders: { sent: Sent, drafts: Drafts }|folders: { sent: Sent, drafts: Drafts }\n    calendar: { caldav: { url: \"https://dav.acme.example/\", password: hunter2, username: r } }|mailboxes[0].calendar.caldav.password: must be a reference, ${env:NAME} or ${file:/path/to/secret}, not the secret itself",
+        "folders: { sent: Sent, drafts: Drafts }|folders: { sent: Sent, drafts: Drafts }\n    calendar: { slots: { count: 9 } }|mailboxes[0].calendar.slots.count: must be 0..5, was 9",
+"      - id: riley|      - idx: riley|mailboxes[0].idx: unknown key; known keys here: absences, aliases, calendar, id, imap, owner, policy, timezone",
     })
     void eachValidationMessageNamesTheKeyAndTheProblem(String replace, String with, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(VALID.replace(replace, with.replace("\\n", "\n")), "t"));

@@ -99,12 +99,18 @@ public final class TestMailServer implements AutoCloseable {
 
     /** One mailbox entry for {@link #config}; {@code extra} is appended to the imap mapping (e.g. "folders: { scan: [Archive] }"). */
     public static String mailbox(String id, int port, Path password, String extra) {
+        return mailbox(id, port, password, extra, "");
+    }
+
+    /** @param mailboxExtra more keys of the mailbox entry, as flow mappings (e.g. "calendar: { slots: { count: 0 } }") */
+    public static String mailbox(String id, int port, Path password, String extra, String mailboxExtra) {
         return """
                   - id: %s
                     owner: { name: %s Rep, address: %s@acme.example }
                     timezone: Europe/Berlin
                     imap: { host: 127.0.0.1, port: %d, security: none, username: %s, password: "${file:%s}", timeoutSeconds: 5%s }
-                """.formatted(id, id, id, port, id, password, extra.isEmpty() ? "" : ", " + extra);
+                """.formatted(id, id, id, port, id, password, extra.isEmpty() ? "" : ", " + extra)
+                + (mailboxExtra.isEmpty() ? "" : "    " + mailboxExtra + "\n");
     }
 
     /** What a CLI run printed: stdout, and stderr with the logs. */
