@@ -562,4 +562,14 @@ class IcsReaderTest {
         assertFalse(e.getMessage().contains("bob@buyer.example"), e.getMessage());
         assertFalse(e.getMessage().contains("tuesday"), e.getMessage());
     }
+
+    @Test
+    void ical4jIsConfiguredLenientAndOffline() {
+        // From src/main/resources/ical4j.properties, which ical4j reads before any system property.
+        assertEquals("false", net.fortuna.ical4j.util.Configurator.getProperty("net.fortuna.ical4j.timezone.update.enabled")
+                .orElseThrow(), "the bundled zones carry a TZURL: updates on would fetch them over the network");
+        assertTrue(net.fortuna.ical4j.util.CompatibilityHints.isHintEnabled("ical4j.parsing.relaxed"));
+        assertTrue(net.fortuna.ical4j.util.CompatibilityHints.isHintEnabled("ical4j.unfolding.relaxed"));
+        assertTrue(net.fortuna.ical4j.util.CompatibilityHints.isHintEnabled("ical4j.compatibility.outlook"));
+    }
 }
