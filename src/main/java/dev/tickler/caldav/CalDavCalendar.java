@@ -75,6 +75,8 @@ public final class CalDavCalendar implements CalendarSource {
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
+                // CalDAV servers speak HTTP/1.1; on plain http the JDK would otherwise send an h2c Upgrade.
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
     }
 
@@ -143,7 +145,7 @@ public final class CalDavCalendar implements CalendarSource {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = send(request.build());
         } catch (HttpTimeoutException e) {
             throw new CalendarException(where + ": timed out after " + settings.timeout().toSeconds() + " s", false, e);
         } catch (IOException e) {
@@ -157,6 +159,22 @@ public final class CalDavCalendar implements CalendarSource {
             return Multistatus.parse(response.body());
         } catch (IOException e) {
             throw new CalendarException(where + ": " + e.getMessage() + " (" + method + ")", false, e);
+        }
+    }
+
+    /**
+     * PROPFIND and REPORT only read, so a failed attempt is retried once: servers that close a
+     * kept-alive connection just as it is reused (Radicale does) otherwise fail every other read,
+     * and the JDK client retries only GET and HEAD by itself.
+     */
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            LOG.debug("caldav {}: {} failed ({}), retrying once", settings.label(), request.method(), e.getClass().getSimpleName());
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
     }
 

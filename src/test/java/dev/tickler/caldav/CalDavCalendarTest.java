@@ -35,6 +35,7 @@ class CalDavCalendarTest {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     /** method → status and body to answer with. */
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean dropNext = new java.util.concurrent.atomic.AtomicBoolean();
 
     record Request(String method, String path, String depth, String authorization, String body) {
     }
@@ -60,6 +61,10 @@ class CalDavCalendarTest {
         String depth = exchange.getRequestHeaders().getFirst("Depth");
         requests.add(new Request(method, exchange.getRequestURI().getPath(), depth,
                 exchange.getRequestHeaders().getFirst("Authorization"), body));
+        if (dropNext.getAndSet(false)) {
+            exchange.close(); // no answer at all: the connection ends
+            return;
+        }
         Answer answer = answers.getOrDefault(method + " " + depth, new Answer(500, ""));
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/xml; charset=utf-8");
@@ -143,6 +148,16 @@ class CalDavCalendarTest {
         assertFalse(e.permanent());
         assertEquals("caldav 127.0.0.1:" + server.getAddress().getPort() + "/cal/work/: server unavailable (HTTP 503)",
                 e.getMessage());
+    }
+
+    @Test
+    void aConnectionDroppedWithoutAnswerIsRetriedOnce() throws Exception {
+        answers.put("PROPFIND 0", new Answer(207, calendarCollection("/cal/work/")));
+        answers.put("REPORT 1", new Answer(207, objects(event("a@x", "20250610T100000Z"))));
+        dropNext.set(true);
+
+        assertEquals(1, calendar("/cal/work/").meetings(FROM, TO).size());
+        assertEquals(List.of("PROPFIND", "PROPFIND", "REPORT"), requests.stream().map(Request::method).toList());
     }
 
     @Test

@@ -37,7 +37,6 @@ public final class RadicaleServer implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final Process process;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private RadicaleServer(Path dir, int port, Process process) {
         this.dir = dir;
@@ -115,7 +114,7 @@ public final class RadicaleServer implements AutoCloseable {
 
     /** Stores one calendar object resource (HTTP PUT, text/calendar). */
     public void putEvent(String user, String password, String calendar, String fileName, String icsText) throws Exception {
-        HttpResponse<String> response = http.send(authorized(user, password, calendarUrl(user, calendar).resolve(fileName))
+        HttpResponse<String> response = client().send(authorized(user, password, calendarUrl(user, calendar).resolve(fileName))
                 .header("Content-Type", "text/calendar; charset=utf-8")
                 .PUT(HttpRequest.BodyPublishers.ofString(icsText.replaceAll("\r?\n", "\r\n"), StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -125,7 +124,7 @@ public final class RadicaleServer implements AutoCloseable {
     }
 
     public void deleteEvent(String user, String password, String calendar, String fileName) throws Exception {
-        HttpResponse<String> response = http.send(authorized(user, password, calendarUrl(user, calendar).resolve(fileName))
+        HttpResponse<String> response = client().send(authorized(user, password, calendarUrl(user, calendar).resolve(fileName))
                 .DELETE().build(), HttpResponse.BodyHandlers.ofString());
         expect(200, response, "DELETE " + fileName);
     }
@@ -140,7 +139,15 @@ public final class RadicaleServer implements AutoCloseable {
         if (body != null) {
             request.header("Content-Type", "application/xml; charset=utf-8");
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A client per request: Radicale may close a kept-alive connection just as the next request
+     * reuses it, and the JDK client retries only GET and HEAD on its own.
+     */
+    private static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 
     private static HttpRequest.Builder authorized(String user, String password, URI uri) {
