@@ -1,0 +1,17 @@
+package dev.tickler.caldav;
+
+import java.util.Set;
+
+/**
+ * One {@code <D:response>} of a multistatus: the properties Tickler asks for.
+ *
+ * @param components   the supported-calendar-component-set (VEVENT, VTODO...), or null when not reported
+ * @param calendarData the calendar-data text, or null
+ */
+record DavResource(String href, boolean calendar, Set<String> components, String etag, String calendarData) {
+
+    /** A calendar that can hold events: servers that do not say what it holds are assumed to. */
+    boolean eventCalendar() {
+        return calendar && (components == null || components.contains("VEVENT"));
+    }
+}
