@@ -23,6 +23,8 @@ public final class MessageClassifier {
     private final RepIdentity identity;
     private final ZoneId zone;
     private final ProposalDetector proposals;
+    private static final java.util.regex.Pattern CALENDAR_REPLY = java.util.regex.Pattern.compile(
+            "(?im)^METHOD\\s*:\\s*REPLY\\s*$");
     private final AutoReplyDetector autoReplies = new AutoReplyDetector();
     private final BounceDetector bounces = new BounceDetector();
 
@@ -47,6 +49,10 @@ public final class MessageClassifier {
         List<Reason> bounce = bounces.reasons(message);
         if (!bounce.isEmpty()) {
             return new Classification(MessageKind.BOUNCE, 0, bounce, null, report(message));
+        }
+        if (message.calendarText() != null && CALENDAR_REPLY.matcher(message.calendarText()).find()) {
+            return new Classification(MessageKind.CALENDAR_REPLY, 0, List.of(Reason.of("calendar-reply",
+                    "an answer to a meeting invitation (METHOD:REPLY); the meeting counts, not the mail")));
         }
         List<Reason> auto = autoReplies.reasons(message);
         if (!auto.isEmpty()) {

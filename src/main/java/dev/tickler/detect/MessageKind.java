@@ -12,6 +12,11 @@ public enum MessageKind {
     BOUNCE,
     /** Mailing-list and bulk mail (List-Id, Precedence: bulk): never an answer. */
     BULK,
+    /**
+     * An answer to a meeting invitation (iTIP METHOD:REPLY: accepted, declined, tentative): read as a
+     * fact about the meeting, never as an answer to the proposal.
+     */
+    CALENDAR_REPLY,
     /** The rep marked it with {@code $TicklerIgnore}: Tickler leaves it out entirely. */
     IGNORED,
     /** Mail from someone else that may be an answer. */

@@ -32,7 +32,7 @@ record MailboxWiring(String id, ImapSettings imap, MessageClassifier classifier,
         TicklerConfig.Calendar cal = mailbox.calendar();
         PursuitBoard board = new PursuitBoard(identity, new PursuitAssembler(mailbox.id(), identity), planner, composer, cal.slots());
         java.util.Optional<dev.tickler.caldav.CalDavSettings> dav = cal.caldav().map(d -> new dev.tickler.caldav.CalDavSettings(d.url(),
-                d.username().orElse(null), d.password().<java.util.function.Supplier<String>>map(p -> p::reveal).orElse(null),
+                d.username().orElse(null), d.password().<java.util.function.Supplier<String>>map(secret -> secret::reveal).orElse(null),
                 d.token().<java.util.function.Supplier<String>>map(t -> t::reveal).orElse(null), d.timeout(), mailbox.timezone()));
         CalendarSync calendar = new CalendarSync(mailbox.id(), mailbox.timezone(), cal.invitations(),
                 java.time.Duration.ofDays(cal.lookBackDays()), java.time.Duration.ofDays(cal.lookAheadDays()),

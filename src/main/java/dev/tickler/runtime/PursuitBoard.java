@@ -124,6 +124,11 @@ final class PursuitBoard {
         List<PlannedStep> steps = new ArrayList<>();
         Pursuit pursuit = view.pursuit();
         Decision decision = view.decision();
+        CadencePlanner.Context context = new CadencePlanner.Context(null, null, view.meetings());
+        for (int guard = 0; guard < 10 && decision.state() == PursuitState.SCHEDULED && decision.meeting() != null; guard++) {
+            // Quiet until the meeting is over; what follows it is part of the plan too.
+            decision = planner.decide(pursuit, Clock.fixed(decision.meeting().end(), java.time.ZoneOffset.UTC), context);
+        }
         for (int n = 1; n <= 24 && decision.state().isActive() && decision.dueAt() != null; n++) {
             Instant when = decision.dueAt().isBefore(from) ? from : decision.dueAt();
             if (when.isAfter(until)) {
@@ -132,8 +137,7 @@ final class PursuitBoard {
             steps.add(new PlannedStep(when, decision.action(), decision.step(),
                     view.state() == PursuitState.DRAFTED && n == 1 ? "already in Drafts: " + decision.reason() : decision.reason()));
             pursuit = pursuit.assumingTouchAt(when, n);
-            decision = planner.decide(pursuit, Clock.fixed(when, java.time.ZoneOffset.UTC),
-                    new CadencePlanner.Context(null, null, view.meetings()));
+            decision = planner.decide(pursuit, Clock.fixed(when, java.time.ZoneOffset.UTC), context);
         }
         return steps;
     }

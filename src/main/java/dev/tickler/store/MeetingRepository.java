@@ -104,7 +104,9 @@ public final class MeetingRepository {
                     insert.setString(5, write(m));
                     insert.addBatch();
                 }
-                insert.executeBatch();
+                if (!meetings.isEmpty()) { // HSQLDB refuses an empty batch
+                    insert.executeBatch();
+                }
             }
             writeState(c, mailboxId, source, now, null, now);
             return null;
@@ -146,7 +148,8 @@ public final class MeetingRepository {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         long readAt = r.getLong(2);
-                        out.add(new SourceState(r.getString(1), r.wasNull() ? null : Instant.ofEpochMilli(readAt), r.getString(3)));
+                        Instant read = r.wasNull() ? null : Instant.ofEpochMilli(readAt);
+                        out.add(new SourceState(r.getString(1), read, r.getString(3)));
                     }
                 }
             }

@@ -54,14 +54,15 @@ class DemoScenariosIT {
             report = tickler.scan(false, NOW).get(0);
         }
         assertFalse(report.failed(), () -> report.failure().message());
-        assertEquals(13, report.messagesRead());
+        assertEquals(15, report.messagesRead());
         assertEquals(Map.of(
                 "Unanswered proposal (8 days)", "REMINDER",
                 "Only an out-of-office reply", "REMINDER",
                 "Three unanswered follow-ups", "REVIVAL"), drafted(report));
         assertEquals(PursuitState.ANSWERED, state(report, "Proposal answered by the prospect"));
         assertEquals(PursuitState.BOUNCED, state(report, "Proposal bounced (contact left?)"));
-        assertEquals(5, report.pursuits().size(), "the internal PDF and the lunch mail are not proposals");
+        assertEquals(PursuitState.SCHEDULED, state(report, "Meeting booked (invitation sent)"));
+        assertEquals(6, report.pursuits().size(), "the internal PDF and the lunch mail are not proposals");
         assertEquals(flagsBefore, flagsOfTheRepsMail(), "the rep's own messages keep their flags");
     }
 
@@ -145,7 +146,9 @@ class DemoScenariosIT {
                     "Proposal answered by the prospect", List.of("inbound: from outside, not automatic", "[in the thread]", "Decision: answered"),
                     "Only an out-of-office reply", List.of("rfc3834-auto-submitted", "auto-reply-subject", "return-date: back on"),
                     "Proposal bounced (contact left?)", List.of("rfc3464-report", "Bounced addresses (never written to again): gavin@hooli.example"),
-                    "Three unanswered follow-ups", List.of("Decision: drafted, next revival #4", "3 touches reached"));
+                    "Three unanswered follow-ups", List.of("Decision: drafted, next revival #4", "3 touches reached"),
+                    "Meeting booked (invitation sent)", List.of("Meetings with their side:", "willy@wonka.example accepted",
+                            "Decision: scheduled", "Kept quiet by: the meeting at"));
             for (DemoScenario s : world.scenarios()) {
                 var explanation = tickler.explain(world.pursuitId(s), NOW);
                 if (!expectedRules.containsKey(s.name())) {
