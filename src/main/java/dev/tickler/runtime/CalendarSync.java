@@ -34,6 +34,7 @@ final class CalendarSync {
     static final String CALDAV = "caldav";
     private static final Logger log = LoggerFactory.getLogger(CalendarSync.class);
     private static final IcsReader ICS = new IcsReader();
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[^\\s/@:]+(@|%40)[^\\s/:]+");
 
     private final String mailboxId;
     private final ZoneId zone;
@@ -99,8 +100,10 @@ final class CalendarSync {
             log.info("Mailbox {}: calendar read, {} meeting(s) in the window", mailboxId, meetings.size());
             return Optional.of(meetings);
         } catch (CalendarException e) {
+            // A CalDAV path often holds the user's address (Fastmail, iCloud): addresses only at DEBUG.
             log.warn("Mailbox {}: calendar not read ({}): {}; using the last good read", mailboxId,
-                    e.permanent() ? "check its settings" : "will retry next pass", e.getMessage());
+                    e.permanent() ? "check its settings" : "will retry next pass", ADDRESS.matcher(e.getMessage()).replaceAll("<address>"));
+            log.debug("Mailbox {}: calendar failure detail: {}", mailboxId, e.getMessage(), e);
             if (!dryRun) {
                 repository.recordProblem(mailboxId, CALDAV, e.getMessage(), now);
             }

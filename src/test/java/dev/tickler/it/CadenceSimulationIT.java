@@ -63,7 +63,9 @@ class CadenceSimulationIT {
         assertTrue(drafts().isEmpty(), "Wednesday 08:30 in Berlin: before the working day starts");
         scan("2026-03-11T08:00:00Z");
         assertEquals(1, drafts().size(), "Wednesday 09:00: the first reminder");
-        assertTrue(drafts().values().iterator().next().contains("day and time"));
+        String body = drafts().values().iterator().next();
+        assertTrue(body.contains("Would one of these times suit you?") && body.contains("- Thursday 12 March, "), body);
+        assertTrue(body.contains("tell me a day and a time"), body);
     }
 
     @Test
