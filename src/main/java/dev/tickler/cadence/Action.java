@@ -10,5 +10,10 @@ public enum Action {
     /** A short check-in every so often after an unanswered revival (seed 000: never dump the account). */
     NURTURE,
     /** After a meeting with the prospect with nothing since: "thanks for the time; what's the next step?" */
-    AFTER_MEETING
+    AFTER_MEETING;
+
+    /** For people: "reminder", "after-meeting". */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 }

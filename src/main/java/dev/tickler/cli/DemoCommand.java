@@ -61,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
                         java.util.Locale.ENGLISH);
                 for (Tickler.PlanRow row : tickler.plan(60, clock)) {
                     table.row(when.format(row.when().atZone(DemoWorld.ZONE)), row.pursuit().pursuit().id(),
-                            row.action().name().toLowerCase(java.util.Locale.ROOT) + " #" + row.step(), row.reason());
+                            row.action().label() + " #" + row.step(), row.reason());
                 }
                 table.print(out);
             });

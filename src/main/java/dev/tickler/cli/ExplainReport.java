@@ -59,7 +59,7 @@ public final class ExplainReport {
         out.println();
         Action action = view.decision().action();
         out.printf("Decision: %s%s%n", view.state().name().toLowerCase(Locale.ROOT),
-                action == Action.NONE ? "" : ", next " + action.name().toLowerCase(Locale.ROOT) + " #" + view.decision().step()
+                action == Action.NONE ? "" : ", next " + action.label() + " #" + view.decision().step()
                         + " at " + WHEN.format(view.decision().dueAt().atZone(zone)));
         if (view.decision().meeting() != null && view.state() == dev.tickler.pursuit.PursuitState.SCHEDULED) {
             out.printf("Kept quiet by: the meeting at %s (%s)%n", WHEN.format(view.decision().meeting().start().atZone(zone)),

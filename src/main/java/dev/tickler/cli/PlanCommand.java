@@ -38,7 +38,7 @@ final class PlanCommand extends ConfiguredCommand {
                 ZoneId zone = config.mailboxes().stream().filter(m -> m.id().equals(r.mailboxId())).findFirst().orElseThrow().timezone();
                 table.row(WHEN.format(r.when().atZone(zone)), r.mailboxId(), r.pursuit().pursuit().id(),
                         r.pursuit().pursuit().prospects().stream().map(Address::toString).collect(Collectors.joining(", ")),
-                        r.action().name().toLowerCase(Locale.ROOT) + " #" + r.step(), r.reason());
+                        r.action().label() + " #" + r.step(), r.reason());
             }
             if (table.isEmpty()) {
                 out().println("  (nothing to draft in this period)");

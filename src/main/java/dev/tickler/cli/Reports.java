@@ -28,7 +28,7 @@ final class Reports {
             Action action = v.decision().action();
             table.row(v.pursuit().id(), prospects(v.pursuit().prospects()),
                     format(DATE, v.pursuit().proposal().sentAt(), zone), v.state().name().toLowerCase(Locale.ROOT),
-                    action == Action.NONE ? "-" : action.name().toLowerCase(Locale.ROOT) + " #" + v.decision().step(),
+                    action == Action.NONE ? "-" : action.label() + " #" + v.decision().step(),
                     v.decision().dueAt() == null ? "-" : format(DATE_TIME, v.decision().dueAt(), zone), v.reason());
         }
         if (table.isEmpty()) {
@@ -42,7 +42,7 @@ final class Reports {
     static void drafts(PrintWriter out, List<Draft> drafts) {
         Table table = new Table("PURSUIT", "KIND", "SUBJECT", "TO", "FIRST LINE");
         for (Draft d : drafts) {
-            table.row(d.pursuitId(), d.action().name().toLowerCase(Locale.ROOT) + " #" + d.step(), d.subject(),
+            table.row(d.pursuitId(), d.action().label() + " #" + d.step(), d.subject(),
                     prospects(d.to()), d.firstLine());
         }
         if (table.isEmpty()) {

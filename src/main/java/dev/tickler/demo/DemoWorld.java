@@ -144,7 +144,7 @@ public final class DemoWorld implements AutoCloseable {
             String pursuitId = s.proposalMessageId() == null ? null : PursuitAssembler.pursuitId("riley", s.proposalMessageId());
             Optional<PursuitView> view = report.pursuits().stream().filter(v -> v.pursuit().id().equals(pursuitId)).findFirst();
             Optional<Draft> draft = report.placed().stream().filter(d -> d.pursuitId().equals(pursuitId)).findFirst();
-            String did = draft.map(d -> "drafted " + d.action().name().toLowerCase() + " #" + d.step())
+            String did = draft.map(d -> "drafted " + d.action().label() + " #" + d.step())
                     .orElse(view.map(v -> "no draft (" + v.state().name().toLowerCase() + ")").orElse("no draft (not a proposal)"));
             String why = view.map(PursuitView::reason).orElse("not a proposal: internal-only or no offer in it");
             rows.add(new String[] {s.name(), s.expected(), did, why});

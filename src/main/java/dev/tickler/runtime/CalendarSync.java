@@ -76,10 +76,6 @@ final class CalendarSync {
         return out;
     }
 
-    boolean hasServer() {
-        return server.get().isPresent();
-    }
-
     /**
      * Reads the calendar server, if one is configured, and stores what it said; on failure keeps the
      * last good read and records the problem.

@@ -305,7 +305,7 @@ final class MailboxPass {
         } else {
             folder = imap.place(draft);
             log.info("Mailbox {}: placed {} draft for pursuit {} (touch {}) in {}", mailbox.id(),
-                    draft.action().name().toLowerCase(), draft.pursuitId(), draft.step(), folder);
+                    draft.action().label(), draft.pursuitId(), draft.step(), folder);
         }
         drafts.markPlaced(draft.messageId(), folder, clock.instant());
     }

@@ -96,6 +96,9 @@ class CalendarMailIT {
         invitation("Sent", "REQUEST", 0, "gina@globex.example", "ACCEPTED", "20260317T140000");
         Result before = scan(NOW);
         assertEquals(0, drafts().size(), before.out());
+        Result plan = tickler("plan", "--config", config().toString(), "--now", NOW, "--days", "30");
+        assertTrue(plan.out().contains("Fri 2026-03-20 09:00") && plan.out().contains("after-meeting #1"),
+                "the plan looks past the meeting\n" + plan.out());
         Result wednesday = scan("2026-03-18T09:30:00Z");
         assertEquals(0, drafts().size(), "Wednesday: within the grace period\n" + wednesday.out());
         Result r = scan("2026-03-20T09:30:00Z"); // Friday, 3 business days after Tuesday
