@@ -46,6 +46,14 @@ public final class CalDavCalendar implements CalendarSource {
             </D:propfind>
             """;
 
+    /** RFC 6764 §6 without DNS: who am I (current-user-principal), then where are my calendars. */
+    private static final String DISCOVERY_BODY = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <D:propfind xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+              <D:prop><D:resourcetype/><D:current-user-principal/><C:calendar-home-set/></D:prop>
+            </D:propfind>
+            """;
+
     private static final String REPORT_BODY = """
             <?xml version="1.0" encoding="utf-8"?>
             <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
@@ -108,17 +116,22 @@ public final class CalDavCalendar implements CalendarSource {
         return skipped.get();
     }
 
-    /** The configured URL when it is a calendar, else the event calendars directly below it. */
+    /**
+     * The configured URL when it is a calendar, else the event calendars directly below it, else
+     * (the URL is the server's root or the user's principal, as iCloud and Google hand out) the
+     * calendars of the user's calendar home, found through current-user-principal and calendar-home-set.
+     */
     List<URI> calendars() throws CalendarException {
         URI url = settings.url();
         List<DavResource> self = multistatus(url, "PROPFIND", "0", PROPFIND_BODY);
         if (self.stream().anyMatch(DavResource::calendar)) {
             return List.of(url);
         }
-        List<URI> calendars = new ArrayList<>();
-        for (DavResource child : multistatus(url, "PROPFIND", "1", PROPFIND_BODY)) {
-            if (child.eventCalendar()) {
-                calendars.add(url.resolve(child.href()));
+        List<URI> calendars = childCalendars(url);
+        if (calendars.isEmpty()) {
+            java.util.Optional<URI> home = calendarHome(url);
+            if (home.isPresent() && !home.get().equals(url)) {
+                calendars = childCalendars(home.get());
             }
         }
         if (calendars.isEmpty()) {
@@ -126,6 +139,33 @@ public final class CalDavCalendar implements CalendarSource {
         }
         LOG.debug("caldav {}: {} calendars found", settings.label(), calendars.size());
         return calendars;
+    }
+
+    private List<URI> childCalendars(URI collection) throws CalendarException {
+        List<URI> calendars = new ArrayList<>();
+        for (DavResource child : multistatus(collection, "PROPFIND", "1", PROPFIND_BODY)) {
+            if (child.eventCalendar()) {
+                calendars.add(collection.resolve(child.href()));
+            }
+        }
+        return calendars;
+    }
+
+    /** The user's calendar home: the URL's own calendar-home-set, else its current-user-principal's. */
+    private java.util.Optional<URI> calendarHome(URI url) throws CalendarException {
+        DavResource self = multistatus(url, "PROPFIND", "0", DISCOVERY_BODY).stream().findFirst().orElse(null);
+        if (self == null) {
+            return java.util.Optional.empty();
+        }
+        if (self.calendarHome() != null) {
+            return java.util.Optional.of(url.resolve(self.calendarHome()));
+        }
+        if (self.principal() == null) {
+            return java.util.Optional.empty();
+        }
+        URI principal = url.resolve(self.principal());
+        return multistatus(principal, "PROPFIND", "0", DISCOVERY_BODY).stream().findFirst()
+                .map(DavResource::calendarHome).filter(h -> h != null).map(principal::resolve);
     }
 
     private List<DavResource> query(URI calendar, Instant from, Instant to) throws CalendarException {

@@ -56,6 +56,8 @@ final class Multistatus {
         Set<String> components = null;
         String etag = null;
         String data = null;
+        String principal = null;
+        String home = null;
         for (Element propstat : children(response, DAV, "propstat")) {
             if (!ok(propstat)) {
                 continue; // 404 for the properties this resource does not have
@@ -76,9 +78,15 @@ final class Multistatus {
                 for (Element calendarData : children(prop, CALDAV, "calendar-data")) {
                     data = calendarData.getTextContent();
                 }
+                for (Element p : children(prop, DAV, "current-user-principal")) {
+                    principal = children(p, DAV, "href").stream().findFirst().map(Multistatus::text).orElse(principal);
+                }
+                for (Element h : children(prop, CALDAV, "calendar-home-set")) {
+                    home = children(h, DAV, "href").stream().findFirst().map(Multistatus::text).orElse(home);
+                }
             }
         }
-        return new DavResource(href, calendar, components, etag, data);
+        return new DavResource(href, calendar, components, etag, data, principal, home);
     }
 
     private static boolean ok(Element propstat) {

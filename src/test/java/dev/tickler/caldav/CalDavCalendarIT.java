@@ -140,6 +140,14 @@ class CalDavCalendarIT {
     }
 
     @Test
+    void theServerRootIsEnoughTheCalendarsAreFoundThroughThePrincipal() throws Exception {
+        // What iCloud and Google hand out: a server address, not a calendar. RFC 6764 §6 from there.
+        CalDavCalendar root = calendar(URI.create("http://127.0.0.1:" + radicale.port() + "/"), PASSWORD);
+        assertEquals(List.of(radicale.calendarUrl(USER, "private"), radicale.calendarUrl(USER, "work")),
+                root.calendars().stream().sorted().toList());
+    }
+
+    @Test
     void theCalendarHomeIsSearchedForEveryCalendar() throws Exception {
         CalDavCalendar home = calendar(radicale.homeUrl(USER), PASSWORD);
 
