@@ -82,7 +82,8 @@ public final class CalDavCalendar implements CalendarSource {
         this.reader = reader;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // Never follow: credentials must not go to a host the server names (some JDKs forward them).
+                .followRedirects(HttpClient.Redirect.NEVER)
                 // CalDAV servers speak HTTP/1.1; on plain http the JDK would otherwise send an h2c Upgrade.
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
@@ -99,9 +100,11 @@ public final class CalDavCalendar implements CalendarSource {
                 }
                 try {
                     meetings.addAll(reader.meetings(object.calendarData(), SOURCE, from, to, settings.floatingZone()));
-                } catch (IcsException e) {
+                } catch (IcsException | RuntimeException e) { // one odd event must not hide the rest
                     bad++;
-                    LOG.warn("caldav {}: skipped calendar object {}: {}", settings.label(), object.href(), e.getMessage());
+                    LOG.warn("caldav {}: skipped a calendar object: {}", settings.host(),
+                            e instanceof IcsException ? e.getMessage() : e.getClass().getSimpleName());
+                    LOG.debug("caldav {}: skipped {}", settings.label(), object.href(), e);
                 }
             }
         }
@@ -193,6 +196,11 @@ public final class CalDavCalendar implements CalendarSource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CalendarException(where + ": interrupted", false, e);
+        }
+        if (response.statusCode() / 100 == 3) {
+            String location = response.headers().firstValue("Location").map(l -> CalDavSettings.label(uri.resolve(l))).orElse("?");
+            throw new CalendarException(where + ": the server redirects to " + location + " (HTTP " + response.statusCode()
+                    + "); set calendar.caldav.url to that address", true);
         }
         checkStatus(where, method, response.statusCode());
         try {

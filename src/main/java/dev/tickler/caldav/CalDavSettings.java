@@ -49,6 +49,11 @@ public record CalDavSettings(URI url, String username, Supplier<String> password
         return label(url);
     }
 
+    /** host[:port] only: for WARN logs (a CalDAV path often holds the user's address). */
+    public String host() {
+        return url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
+    }
+
     static String label(URI uri) {
         return uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }

@@ -31,7 +31,7 @@ public final class ConfigDescriber {
             TicklerConfig.Calendar cal = m.calendar();
             lines.add("mailbox " + m.id() + " calendar: invitations=" + cal.invitations()
                     + cal.caldav().map(d -> " caldav=" + d.url().getScheme() + "://" + d.url().getHost()
-                            + (d.url().getPort() > 0 ? ":" + d.url().getPort() : "") + d.url().getPath()
+                            + (d.url().getPort() > 0 ? ":" + d.url().getPort() : "") + "/…" // the path may hold an address
                             + d.password().map(p -> " caldav.password=" + p).orElse("") + d.token().map(t -> " caldav.token=" + t).orElse(""))
                             .orElse(" caldav=(none)")
                     + " slots=" + cal.slots().count() + "x" + cal.slots().minutes() + "min lookBackDays=" + cal.lookBackDays()

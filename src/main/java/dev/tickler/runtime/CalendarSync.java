@@ -104,6 +104,13 @@ final class CalendarSync {
                 repository.recordProblem(mailboxId, CALDAV, e.getMessage(), now);
             }
             return Optional.empty();
+        } catch (RuntimeException e) { // odd server data or a store failure: the mail pass goes on
+            log.warn("Mailbox {}: calendar not read ({}); using the last good read", mailboxId, e.getClass().getSimpleName());
+            log.debug("Mailbox {}: calendar failure detail", mailboxId, e);
+            if (!dryRun) {
+                repository.recordProblem(mailboxId, CALDAV, "unexpected " + e.getClass().getSimpleName(), now);
+            }
+            return Optional.empty();
         }
     }
 
@@ -116,8 +123,12 @@ final class CalendarSync {
     List<Meeting> meetings(MeetingRepository repository, List<Invitation> unsavedInvitations, Optional<List<Meeting>> freshServer) {
         List<Invitation> all = new ArrayList<>(invitations ? repository.invitations(mailboxId) : List.of());
         all.addAll(unsavedInvitations);
-        List<Meeting> meetings = new ArrayList<>(Invitations.merge(all));
-        meetings.addAll(freshServer.orElseGet(() -> repository.meetings(mailboxId)));
+        // The same occurrence from mail and from the server: the server's copy is the calendar as it is now
+        // (a decline or a move made in the calendar app sends no mail to the rep's own Sent).
+        Map<String, Meeting> byOccurrence = new LinkedHashMap<>();
+        Invitations.merge(all).forEach(m -> byOccurrence.put(m.occurrenceKey(), m));
+        freshServer.orElseGet(() -> repository.meetings(mailboxId)).forEach(m -> byOccurrence.put(m.occurrenceKey(), m));
+        List<Meeting> meetings = new ArrayList<>(byOccurrence.values());
         meetings.sort(java.util.Comparator.comparing(Meeting::start));
         return meetings;
     }

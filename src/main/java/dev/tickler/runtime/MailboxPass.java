@@ -158,6 +158,7 @@ final class MailboxPass {
                     continue; // never placed: the next placement retries it (and checks Drafts first)
                 }
                 drafts.markPlaced(draft.messageId(), imap.draftsFolder(), clock.instant()); // an APPEND that "failed" but arrived
+                drafts.updateHash(draft.messageId(), inDrafts.get(draft.messageId()));
                 draft = drafts.find(draft.messageId()).orElseThrow();
                 changed = true;
             }
@@ -230,6 +231,10 @@ final class MailboxPass {
                     }
                 } else {
                     PursuitState from = PursuitState.valueOf(before);
+                    if (view.decision().meeting() != null && from != PursuitState.SCHEDULED && from.canMoveTo(PursuitState.SCHEDULED)) {
+                        // A meeting first seen after it passed (a late invitation, a new calendar) went through SCHEDULED.
+                        from = PursuitState.SCHEDULED;
+                    }
                     // A draft written in this pass went through DUE.
                     if (view.state() == PursuitState.DRAFTED && from != PursuitState.DRAFTED) {
                         from.checkTransitionTo(PursuitState.DUE);
@@ -301,6 +306,8 @@ final class MailboxPass {
         String folder;
         if (imap.contains(draft.messageId())) {
             folder = imap.draftsFolder();
+            // Placed by an earlier pass whose outcome was lost: its text, not this pass's, is what the rep sees.
+            drafts.updateHash(draft.messageId(), imap.ownDrafts().get(draft.messageId()));
             log.info("Mailbox {}: draft for pursuit {} step {} was already in Drafts", mailbox.id(), draft.pursuitId(), draft.step());
         } else {
             folder = imap.place(draft);

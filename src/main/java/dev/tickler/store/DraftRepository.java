@@ -51,6 +51,9 @@ public final class DraftRepository {
                 exists.setString(1, messageId);
                 try (ResultSet r = exists.executeQuery()) {
                     if (r.next()) {
+                        // Not placed yet (the APPEND failed): what is placed now may read differently (the
+                        // day's slots), and its hash is what later tells an edit by the rep.
+                        updateHashWhile(c, messageId, contentHash, DraftRecord.INTENDED);
                         return null;
                     }
                 }
@@ -113,5 +116,29 @@ public final class DraftRepository {
     private static Instant instant(ResultSet r, int column) throws SQLException {
         long millis = r.getLong(column);
         return r.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    /** The hash of the text actually found in Drafts, for a draft whose APPEND was not confirmed. */
+    public void updateHash(String messageId, String contentHash) {
+        db.inTransaction(c -> {
+            updateHashWhile(c, messageId, contentHash, null);
+            return null;
+        });
+    }
+
+    private static void updateHashWhile(java.sql.Connection c, String messageId, String contentHash, String status)
+            throws java.sql.SQLException {
+        if (contentHash == null) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE draft SET content_hash = ? WHERE message_id = ?"
+                + (status == null ? "" : " AND status = ?"))) {
+            s.setString(1, contentHash);
+            s.setString(2, messageId);
+            if (status != null) {
+                s.setString(3, status);
+            }
+            s.executeUpdate();
+        }
     }
 }

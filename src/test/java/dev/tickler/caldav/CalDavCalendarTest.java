@@ -68,6 +68,9 @@ class CalDavCalendarTest {
         Answer answer = answers.getOrDefault(method + " " + depth, new Answer(500, ""));
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/xml; charset=utf-8");
+        if (answer.status() / 100 == 3) {
+            exchange.getResponseHeaders().add("Location", "https://elsewhere.example/dav/");
+        }
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             exchange.getResponseBody().write(bytes);
@@ -158,6 +161,16 @@ class CalDavCalendarTest {
 
         assertEquals(1, calendar("/cal/work/").meetings(FROM, TO).size());
         assertEquals(List.of("PROPFIND", "PROPFIND", "REPORT"), requests.stream().map(Request::method).toList());
+    }
+
+    @Test
+    void aRedirectIsNotFollowedWithTheCredentialsButNamed() {
+        answers.put("PROPFIND 0", new Answer(301, ""));
+        CalendarException e = assertThrows(CalendarException.class, () -> calendar("/cal/work/").meetings(FROM, TO));
+
+        assertTrue(e.permanent());
+        assertTrue(e.getMessage().contains("the server redirects to elsewhere.example/dav/ (HTTP 301)"), e.getMessage());
+        assertEquals(1, requests.size(), "nothing was sent to the other host");
     }
 
     @Test
