@@ -1,13 +1,16 @@
 -- Calendar awareness (issue 6). Portable SQL, as V1.
 
--- Invitations found in mail (text/calendar parts): one parsed iTIP message per mail, as JSON. Rows
--- of a folder whose UIDVALIDITY has since changed are ignored (the folder is read again).
+-- Invitations found in mail (text/calendar parts): the iCalendar text of each, without what people
+-- wrote in it (summary, notes, location, attachments), read into meetings when deciding, so a
+-- series is expanded over the window of that moment. Rows of a folder whose UIDVALIDITY has since
+-- changed are ignored (the folder is read again).
 CREATE TABLE calendar_invitation (
     mailbox_id    VARCHAR(64)     NOT NULL,
     folder        VARCHAR(512)    NOT NULL,
     uid           BIGINT          NOT NULL,
     uid_validity  BIGINT          NOT NULL,
-    doc           VARCHAR(200000) NOT NULL,
+    sent_at       BIGINT          NOT NULL,
+    ics           VARCHAR(200000) NOT NULL,
     PRIMARY KEY (mailbox_id, folder, uid)
 );
 

@@ -107,7 +107,7 @@ public record TicklerConfig(
      * @param lookAheadDays how far ahead meetings are read
      */
     public record Calendar(boolean invitations, Optional<CalDav> caldav, Slots slots, int lookBackDays, int lookAheadDays) {
-        public static final Calendar DEFAULT = new Calendar(true, Optional.empty(), Slots.DEFAULT, 120, 60);
+        public static final Calendar DEFAULT = new Calendar(true, Optional.empty(), Slots.DEFAULT, 180, 60);
     }
 
     /**

@@ -49,6 +49,29 @@ public final class IcsReader {
      * @param floatingZone  the zone for floating times and all-day dates (the rep's zone)
      * @throws IcsException when the text is not iCalendar, has no VEVENT or has unreadable dates
      */
+    /** Properties that carry what people wrote (titles, notes, places, attachments), not when and with whom. */
+    private static final java.util.Set<String> TEXT_PROPERTIES = java.util.Set.of("SUMMARY", "DESCRIPTION", "LOCATION", "COMMENT",
+            "ATTACH", "X-ALT-DESC", "CONFERENCE", "URL", "CONTACT", "RESOURCES", "CATEGORIES", "X-MICROSOFT-SKYPETEAMSMEETINGURL",
+            "X-GOOGLE-CONFERENCE");
+
+    /**
+     * The iCalendar text without what people wrote in it: safe to store (like a message body, an
+     * invitation's notes are never kept) and still everything {@link #invitation} reads. Folded lines
+     * are unfolded first (RFC 5545 3.1).
+     */
+    public static String withoutText(String icsText) {
+        String unfolded = icsText.replaceAll("\r?\n[ \t]", "");
+        StringBuilder out = new StringBuilder(unfolded.length());
+        for (String line : unfolded.split("\r?\n")) {
+            java.util.regex.Matcher name = PROPERTY_NAME.matcher(line);
+            if (name.lookingAt() && TEXT_PROPERTIES.contains(name.group(1).toUpperCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            out.append(line).append("\r\n");
+        }
+        return out.toString();
+    }
+
     public Invitation invitation(String icsText, Instant fallbackStamp, String source, Instant windowFrom, Instant windowTo,
             ZoneId floatingZone) throws IcsException {
         Calendar calendar = parse(icsText);

@@ -10,6 +10,7 @@ import dev.tickler.ics.IcsReader;
 import dev.tickler.mail.FolderBatch;
 import dev.tickler.mail.MailMessage;
 import dev.tickler.store.MeetingRepository;
+import dev.tickler.store.MeetingRepository.StoredInvitation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,8 @@ final class CalendarSync {
     static final String CALDAV = "caldav";
     private static final Logger log = LoggerFactory.getLogger(CalendarSync.class);
     private static final IcsReader ICS = new IcsReader();
+    /** A mailed invitation is read this far ahead at least: reading it costs no server round trip. */
+    private static final Duration INVITATIONS_AHEAD = Duration.ofDays(400);
     private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[^\\s/@:]+(@|%40)[^\\s/:]+");
 
     private final String mailboxId;
@@ -53,9 +56,12 @@ final class CalendarSync {
         this.server = server;
     }
 
-    /** The invitations in one batch by UID; one that can't be read is logged (no content) and left out. */
-    Map<Long, Invitation> invitationsIn(FolderBatch batch, Clock clock) {
-        Map<Long, Invitation> out = new LinkedHashMap<>();
+    /**
+     * The invitations in one batch, as stored: their text without what people wrote in it. One that
+     * can't be read is logged (never its content) and left out.
+     */
+    List<StoredInvitation> invitationsIn(FolderBatch batch, Clock clock) {
+        List<StoredInvitation> out = new ArrayList<>();
         if (!invitations) {
             return out;
         }
@@ -64,16 +70,25 @@ final class CalendarSync {
             if (m.calendarText() == null) {
                 continue;
             }
-            try {
-                out.put(m.uid(), ICS.invitation(m.calendarText(), m.sentAt(), "invitation in " + m.logId(),
-                        now.minus(lookBack), now.plus(lookAhead), zone));
-            } catch (IcsException e) {
-                log.warn("Mailbox {} message {}: invitation not read: {}", mailboxId, m.logId(), e.getMessage());
-            } catch (RuntimeException e) { // a library bug on odd input must not stop the pass
-                log.warn("Mailbox {} message {}: invitation not read ({})", mailboxId, m.logId(), e.getClass().getSimpleName());
+            StoredInvitation stored = new StoredInvitation(m.folder(), m.uid(), m.sentAt(), IcsReader.withoutText(m.calendarText()));
+            if (read(stored, now).isPresent()) {
+                out.add(stored);
             }
         }
         return out;
+    }
+
+    /** The meetings an invitation speaks of in the window around {@code now}; empty (and logged) when unreadable. */
+    private Optional<Invitation> read(StoredInvitation stored, Instant now) {
+        try {
+            return Optional.of(ICS.invitation(stored.ics(), stored.sentAt(), "invitation in " + stored.logId(),
+                    now.minus(lookBack), now.plus(lookAhead.compareTo(INVITATIONS_AHEAD) > 0 ? lookAhead : INVITATIONS_AHEAD), zone));
+        } catch (IcsException e) {
+            log.warn("Mailbox {} message {}: invitation not read: {}", mailboxId, stored.logId(), e.getMessage());
+        } catch (RuntimeException e) { // a library bug on odd input must not stop the pass
+            log.warn("Mailbox {} message {}: invitation not read ({})", mailboxId, stored.logId(), e.getClass().getSimpleName());
+        }
+        return Optional.empty();
     }
 
     /**
@@ -115,14 +130,21 @@ final class CalendarSync {
     }
 
     /**
-     * Every meeting known: the mailed invitations merged, plus the server's.
+     * Every meeting known as of {@code clock}: the mailed invitations read over the window of this
+     * moment and merged, and the server's meetings; the server's copy of an occurrence wins.
      *
      * @param unsavedInvitations invitations read in a dry run (not stored)
      * @param freshServer        what the server said in this (dry) run, instead of the stored read
      */
-    List<Meeting> meetings(MeetingRepository repository, List<Invitation> unsavedInvitations, Optional<List<Meeting>> freshServer) {
-        List<Invitation> all = new ArrayList<>(invitations ? repository.invitations(mailboxId) : List.of());
-        all.addAll(unsavedInvitations);
+    List<Meeting> meetings(MeetingRepository repository, List<StoredInvitation> unsavedInvitations,
+                           Optional<List<Meeting>> freshServer, Clock clock) {
+        List<StoredInvitation> stored = new ArrayList<>(invitations ? repository.invitations(mailboxId) : List.of());
+        stored.addAll(unsavedInvitations);
+        Instant now = clock.instant();
+        List<Invitation> all = new ArrayList<>();
+        for (StoredInvitation i : stored) {
+            read(i, now).ifPresent(all::add);
+        }
         // The same occurrence from mail and from the server: the server's copy is the calendar as it is now
         // (a decline or a move made in the calendar app sends no mail to the rep's own Sent).
         Map<String, Meeting> byOccurrence = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package dev.tickler.runtime;
 
-import dev.tickler.calendar.Invitation;
 import dev.tickler.calendar.Meeting;
 import dev.tickler.detect.ClassifiedMessage;
 import dev.tickler.detect.MessageClassifier;
@@ -71,7 +70,7 @@ final class MailboxPass {
         String id = mailbox.id();
         Counts counts = new Counts();
         List<ClassifiedMessage> unsaved = new ArrayList<>();
-        List<Invitation> unsavedInvitations = new ArrayList<>();
+        List<MeetingRepository.StoredInvitation> unsavedInvitations = new ArrayList<>();
         List<PursuitView> views = List.of();
         List<Draft> placed = new ArrayList<>();
         Outcome outcome = new Outcome();
@@ -97,7 +96,7 @@ final class MailboxPass {
             all.addAll(unsaved);
             Map<String, Set<String>> allKeywords = dryRun ? unsavedKeywords : keywords.forMailbox(id);
             CalendarSync calendar = mailbox.calendar();
-            List<Meeting> known = calendar.meetings(meetings, unsavedInvitations, calendar.readServer(meetings, dryRun, clock));
+            List<Meeting> known = calendar.meetings(meetings, unsavedInvitations, calendar.readServer(meetings, dryRun, clock), clock);
             views = new ArrayList<>(mailbox.board().decide(all, allKeywords, drafts.forMailbox(id), known, clock));
             if (!dryRun && reconcileDrafts(imap, views, outcome)) {
                 views = new ArrayList<>(mailbox.board().decide(all, allKeywords, drafts.forMailbox(id), known, clock));
@@ -275,8 +274,8 @@ final class MailboxPass {
 
     /** Classifies and stores one batch; returns the Message-IDs of the proposals in it. */
     private List<String> store(FolderBatch batch, boolean dryRun, Counts counts, List<ClassifiedMessage> unsaved,
-                               List<Invitation> unsavedInvitations) {
-        Map<Long, Invitation> invitations = mailbox.calendar().invitationsIn(batch, clock);
+                               List<MeetingRepository.StoredInvitation> unsavedInvitations) {
+        List<MeetingRepository.StoredInvitation> invitations = mailbox.calendar().invitationsIn(batch, clock);
         MessageClassifier classifier = mailbox.classifier();
         List<ClassifiedMessage> classified = new ArrayList<>();
         for (MailMessage m : batch.messages()) {
@@ -289,10 +288,10 @@ final class MailboxPass {
         counts.skipped += batch.skipped().size();
         if (dryRun) {
             unsaved.addAll(classified);
-            unsavedInvitations.addAll(invitations.values());
+            unsavedInvitations.addAll(invitations);
         } else {
             // Before the facts and their cursor: a crash in between reads the batch again and rewrites the same rows.
-            meetings.saveInvitations(mailbox.id(), batch.folder(), batch.cursor().uidValidity(), invitations);
+            meetings.saveInvitations(mailbox.id(), batch.cursor().uidValidity(), invitations);
             facts.saveBatch(mailbox.id(), batch.folder(), batch.cursor(), classified, batch.skipped(), clock.instant());
         }
         return classified.stream().filter(c -> c.kind() == MessageKind.PROPOSAL && c.messageId() != null)

@@ -78,7 +78,7 @@ public final class Tickler implements AutoCloseable {
         Map<String, List<PursuitView>> all = new LinkedHashMap<>();
         for (MailboxWiring mailbox : mailboxes) {
             all.put(mailbox.id(), mailbox.board().decide(facts.facts(mailbox.id()), keywords.forMailbox(mailbox.id()),
-                    drafts.forMailbox(mailbox.id()), storedMeetings(mailbox), clock));
+                    drafts.forMailbox(mailbox.id()), storedMeetings(mailbox, clock), clock));
         }
         return all;
     }
@@ -113,7 +113,7 @@ public final class Tickler implements AutoCloseable {
         for (MailboxWiring mailbox : mailboxes) {
             Map<String, Set<String>> tags = keywords.forMailbox(mailbox.id());
             List<ClassifiedMessage> all = mailbox.board().overrule(facts.facts(mailbox.id()), tags);
-            List<PursuitView> views = mailbox.board().decide(all, tags, drafts.forMailbox(mailbox.id()), storedMeetings(mailbox), clock);
+            List<PursuitView> views = mailbox.board().decide(all, tags, drafts.forMailbox(mailbox.id()), storedMeetings(mailbox, clock), clock);
             for (PursuitView view : views) {
                 boolean byId = q.length() >= 4 && view.pursuit().id().startsWith(q.toLowerCase(java.util.Locale.ROOT));
                 boolean byMessage = view.pursuit().timeline().stream().anyMatch(f -> q.equals(f.messageId()));
@@ -134,8 +134,8 @@ public final class Tickler implements AutoCloseable {
     }
 
     /** Every meeting known for a mailbox from the store: mailed invitations and the last good calendar read. */
-    private List<dev.tickler.calendar.Meeting> storedMeetings(MailboxWiring mailbox) {
-        return mailbox.calendar().meetings(meetings, List.of(), Optional.empty());
+    private List<dev.tickler.calendar.Meeting> storedMeetings(MailboxWiring mailbox, Clock clock) {
+        return mailbox.calendar().meetings(meetings, List.of(), Optional.empty(), clock);
     }
 
     /** Each calendar server's last read and last problem, for status. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.tickler.calendar.Invitation;
 import dev.tickler.calendar.Meeting;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +24,8 @@ public final class MeetingRepository {
     public record SourceState(String source, Instant readAt, String problem) {
     }
 
+    /** Attendees kept per stored meeting: enough for any real next-step meeting, bounded for the row. */
+    static final int MAX_ATTENDEES = 200;
     private final Database db;
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -36,10 +36,21 @@ public final class MeetingRepository {
     }
 
     /**
+     * One invitation found in mail, as stored: where it was, when it was sent (its DTSTAMP when it has
+     * none), and its iCalendar text without what people wrote in it.
+     */
+    public record StoredInvitation(String folder, long uid, Instant sentAt, String ics) {
+        /** "Sent#12": names it in status and explain. */
+        public String logId() {
+            return folder + "#" + uid;
+        }
+    }
+
+    /**
      * Saves the invitations of one batch, keyed by UID, replacing what was stored for the same UIDs
      * (a batch read again after a crash writes the same rows again).
      */
-    public void saveInvitations(String mailboxId, String folder, long uidValidity, Map<Long, Invitation> invitations) {
+    public void saveInvitations(String mailboxId, long uidValidity, List<StoredInvitation> invitations) {
         if (invitations.isEmpty()) {
             return;
         }
@@ -47,17 +58,18 @@ public final class MeetingRepository {
             try (PreparedStatement delete = c.prepareStatement(
                     "DELETE FROM calendar_invitation WHERE mailbox_id = ? AND folder = ? AND uid = ?");
                  PreparedStatement insert = c.prepareStatement(
-                         "INSERT INTO calendar_invitation (mailbox_id, folder, uid, uid_validity, doc) VALUES (?, ?, ?, ?, ?)")) {
-                for (Map.Entry<Long, Invitation> e : invitations.entrySet()) {
+                         "INSERT INTO calendar_invitation (mailbox_id, folder, uid, uid_validity, sent_at, ics) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (StoredInvitation i : invitations) {
                     delete.setString(1, mailboxId);
-                    delete.setString(2, folder);
-                    delete.setLong(3, e.getKey());
+                    delete.setString(2, i.folder());
+                    delete.setLong(3, i.uid());
                     delete.addBatch();
                     insert.setString(1, mailboxId);
-                    insert.setString(2, folder);
-                    insert.setLong(3, e.getKey());
+                    insert.setString(2, i.folder());
+                    insert.setLong(3, i.uid());
                     insert.setLong(4, uidValidity);
-                    insert.setString(5, write(e.getValue()));
+                    insert.setLong(5, i.sentAt().toEpochMilli());
+                    insert.setString(6, i.ics());
                     insert.addBatch();
                 }
                 delete.executeBatch();
@@ -68,16 +80,16 @@ public final class MeetingRepository {
     }
 
     /** Every invitation of the mailbox whose folder has not changed UIDVALIDITY since. */
-    public List<Invitation> invitations(String mailboxId) {
+    public List<StoredInvitation> invitations(String mailboxId) {
         return db.inTransaction(c -> {
-            List<Invitation> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT i.doc FROM calendar_invitation i JOIN folder_cursor f"
-                    + " ON f.mailbox_id = i.mailbox_id AND f.folder = i.folder AND f.uid_validity = i.uid_validity"
-                    + " WHERE i.mailbox_id = ?")) {
+            List<StoredInvitation> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT i.folder, i.uid, i.sent_at, i.ics FROM calendar_invitation i"
+                    + " JOIN folder_cursor f ON f.mailbox_id = i.mailbox_id AND f.folder = i.folder AND f.uid_validity = i.uid_validity"
+                    + " WHERE i.mailbox_id = ? ORDER BY i.sent_at, i.folder, i.uid")) {
                 s.setString(1, mailboxId);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        out.add(read(r.getString(1), Invitation.class));
+                        out.add(new StoredInvitation(r.getString(1), r.getLong(2), Instant.ofEpochMilli(r.getLong(3)), r.getString(4)));
                     }
                 }
             }
@@ -97,6 +109,10 @@ public final class MeetingRepository {
                     "INSERT INTO calendar_meeting (mailbox_id, source, seq, start_at, doc) VALUES (?, ?, ?, ?, ?)")) {
                 int seq = 0;
                 for (Meeting m : meetings) {
+                    if (m.attendees().size() > MAX_ATTENDEES) { // an all-hands or a webinar: no next step, and no row that big
+                        m = new Meeting(m.uid(), m.recurrenceId(), m.start(), m.end(), m.organizer(),
+                                m.attendees().subList(0, MAX_ATTENDEES), m.status(), m.busy(), m.source());
+                    }
                     insert.setString(1, mailboxId);
                     insert.setString(2, source);
                     insert.setInt(3, seq++);

@@ -56,6 +56,23 @@ class IcsReaderTest {
             """;
 
     @Test
+    void withoutTextDropsWhatPeopleWroteAndKeepsTheMeeting() throws Exception {
+        String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "METHOD:REQUEST", "BEGIN:VEVENT", "UID:u1@x",
+                "DTSTAMP:20250102T073015Z", "DTSTART:20250115T100000Z", "DTEND:20250115T110000Z",
+                "SUMMARY:Acme / secret pricing", "DESCRIPTION:Line one of the notes", " and its folded continuation",
+                "LOCATION;ALTREP=\"http://x\":Room 4", "X-ALT-DESC;FMTTYPE=text/html:<b>notes</b>",
+                "ORGANIZER;CN=Jane:mailto:jane@seller.example", "ATTENDEE;PARTSTAT=ACCEPTED:mailto:bob@buyer.example",
+                "END:VEVENT", "END:VCALENDAR", "");
+        String stripped = IcsReader.withoutText(ics);
+        for (String gone : List.of("secret pricing", "notes", "folded continuation", "Room 4")) {
+            assertFalse(stripped.contains(gone), gone + " in\n" + stripped);
+        }
+        Meeting before = new IcsReader().invitation(ics, MAIL_DATE, "s", FROM, TO, NEW_YORK).meetings().get(0);
+        Meeting after = new IcsReader().invitation(stripped, MAIL_DATE, "s", FROM, TO, NEW_YORK).meetings().get(0);
+        assertEquals(before, after);
+    }
+
+    @Test
     void googleRequestWithBerlinVtimezone() throws Exception {
         Invitation invitation = invitation("""
                 BEGIN:VCALENDAR

@@ -67,10 +67,22 @@ class CalendarMailIT {
     }
 
     @Test
+    void aMeetingMovedMonthsAheadStillKeepsItQuietAndTheOldTimeIsGone() throws Exception {
+        invitation("Sent", "REQUEST", 0, "gina@globex.example", "ACCEPTED", "20260317T140000");
+        invitation("Sent", "REQUEST", 1, "gina@globex.example", "ACCEPTED", "20260622T140000");
+        Result r = scan(NOW);
+        assertEquals(0, drafts().size(), r.out());
+        Result status = tickler("status", "--config", config().toString(), "--now", "2026-03-20T09:30:00Z");
+        assertTrue(status.out().contains("on the calendar for Mon 22 Jun 2026 14:00"),
+                "after 17 March nothing is due: the meeting moved to June\n" + status.out());
+    }
+
+    @Test
     void aColleagueAtTheProspectsCompanyCountsToo() throws Exception {
         invitation("Sent", "REQUEST", 0, "greg@globex.example", "ACCEPTED", "20260317T140000");
         Result r = scan(NOW);
         assertEquals(0, drafts().size(), r.out());
+        assertTrue(r.out().contains("scheduled"), r.out());
     }
 
     @Test

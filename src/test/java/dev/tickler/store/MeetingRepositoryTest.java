@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tickler.calendar.Invitation;
 import dev.tickler.calendar.Meeting;
 import dev.tickler.mail.Address;
 import dev.tickler.mail.FolderCursor;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,13 +34,25 @@ class MeetingRepositoryTest {
 
     @Test
     void invitationsRoundTripAndAreDroppedWhenTheirFolderChangesUidValidity() {
-        Invitation invitation = new Invitation(Invitation.Method.REQUEST, 2, NOW, List.of(meeting("m1", "2026-03-17T13:00:00Z")));
-        meetings.saveInvitations("riley", "Sent", 5, Map.of(7L, invitation));
-        meetings.saveInvitations("riley", "Sent", 5, Map.of(7L, invitation)); // a batch read again after a crash
+        MeetingRepository.StoredInvitation invitation = new MeetingRepository.StoredInvitation("Sent", 7, NOW, "BEGIN:VCALENDAR\r\n");
+        meetings.saveInvitations("riley", 5, List.of(invitation));
+        meetings.saveInvitations("riley", 5, List.of(invitation)); // a batch read again after a crash
         facts.saveBatch("riley", "Sent", new FolderCursor(5, 7), List.of(), List.of(), NOW);
         assertEquals(List.of(invitation), meetings.invitations("riley"));
         facts.saveBatch("riley", "Sent", new FolderCursor(6, 0), List.of(), List.of(), NOW);
         assertTrue(meetings.invitations("riley").isEmpty(), "UIDVALIDITY 6: the old UIDs mean nothing any more");
+    }
+
+    @Test
+    void aWebinarWithHundredsOfAttendeesIsStoredCapped() {
+        Meeting m = meeting("big", "2026-03-17T13:00:00Z");
+        List<Meeting.Attendee> crowd = new java.util.ArrayList<>();
+        for (int i = 0; i < 900; i++) {
+            crowd.add(new Meeting.Attendee(Address.of("person" + i + "@audience" + i + ".example"), Meeting.Participation.NEEDS_ACTION));
+        }
+        meetings.replaceMeetings("riley", "caldav", List.of(new Meeting(m.uid(), null, m.start(), m.end(), m.organizer(), crowd,
+                m.status(), true, m.source())), NOW);
+        assertEquals(MeetingRepository.MAX_ATTENDEES, meetings.meetings("riley").get(0).attendees().size());
     }
 
     @Test
