@@ -26,8 +26,9 @@ public final class SlotText {
     private enum Language {
         EN("EEEE d MMMM", "EEEE ") {
             @Override
-            String inProspectZone(String date, String theirs, String mine, String place, boolean isCity) {
-                return date + ", " + theirs + " your time (" + mine + (isCity ? " for me in " : " for me at ") + place + ")";
+            String inProspectZone(String date, String theirs, String theirZone, String mine, String place, boolean isCity) {
+                return date + ", " + theirs + " " + (theirZone == null ? "your time" : theirZone) + " (" + mine
+                        + (isCity ? " for me in " : " for me at ") + place + ")";
             }
 
             @Override
@@ -37,8 +38,9 @@ public final class SlotText {
         },
         DE("EEEE, d. MMMM", "EEEE, ") {
             @Override
-            String inProspectZone(String date, String theirs, String mine, String place, boolean isCity) {
-                return date + ", " + theirs + " Uhr Ihrer Zeit (" + mine + " Uhr bei mir" + (isCity ? " in " : ", ") + place + ")";
+            String inProspectZone(String date, String theirs, String theirZone, String mine, String place, boolean isCity) {
+                return date + ", " + theirs + " Uhr " + (theirZone == null ? "Ihrer Zeit" : theirZone) + " (" + mine + " Uhr bei mir"
+                        + (isCity ? " in " : ", ") + place + ")";
             }
 
             @Override
@@ -56,7 +58,8 @@ public final class SlotText {
             this.otherDayPattern = otherDayPattern;
         }
 
-        abstract String inProspectZone(String date, String theirs, String mine, String place, boolean isCity);
+        /** @param theirZone null for "your time" (a region zone), else the offset label it was told by */
+        abstract String inProspectZone(String date, String theirs, String theirZone, String mine, String place, boolean isCity);
 
         abstract String inRepZone(String date, String mine, String place, boolean isCity);
 
@@ -108,7 +111,9 @@ public final class SlotText {
         if (!repStart.toLocalDate().equals(theirStart.toLocalDate())) {
             mine = DateTimeFormatter.ofPattern(language.otherDayPattern, locale).format(repStart) + mine;
         }
-        return language.inProspectZone(date(theirStart), times(theirStart, theirEnd), mine, place, isCity);
+        // Known only by an offset (from a Date header, perhaps from before a DST change): say which, rather than "your time".
+        String theirZone = prospectZone.normalized() instanceof ZoneOffset ? placeName(prospectZone) : null;
+        return language.inProspectZone(date(theirStart), times(theirStart, theirEnd), theirZone, mine, place, isCity);
     }
 
     /** The city of a region id ({@code America/New_York}: New York), or {@code UTC−05:00} for a fixed offset. */

@@ -25,6 +25,14 @@ public final class MessageClassifier {
     private final ProposalDetector proposals;
     private static final java.util.regex.Pattern CALENDAR_REPLY = java.util.regex.Pattern.compile(
             "(?im)^METHOD\\s*:\\s*REPLY\\s*$");
+    private static final java.util.regex.Pattern DECLINED = java.util.regex.Pattern.compile("(?i)PARTSTAT=DECLINED");
+    /** Outlook puts the decliner's note in DESCRIPTION, others in COMMENT. */
+    private static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile("(?im)^(COMMENT|DESCRIPTION)(;[^:]*)?:\\s*\\S");
+    /** What calendar clients write around a response: times, places, links, "has declined this invitation". */
+    private static final java.util.regex.Pattern BOILERPLATE = java.util.regex.Pattern.compile(
+            "(?i)^\\s*(when|where|wann|ort|quand|où|calendar|kalender|organi[sz]er|invitation from|you are receiving|forwarding|"
+                    + "learn more|reply for|view all|join|https?://)|(has|hat) (declined|abgelehnt|accepted|angenommen)|"
+                    + "declined this|this invitation|diese einladung");
     private final AutoReplyDetector autoReplies = new AutoReplyDetector();
     private final BounceDetector bounces = new BounceDetector();
 
@@ -51,8 +59,12 @@ public final class MessageClassifier {
             return new Classification(MessageKind.BOUNCE, 0, bounce, null, report(message));
         }
         if (message.calendarText() != null && CALENDAR_REPLY.matcher(message.calendarText()).find()) {
-            return new Classification(MessageKind.CALENDAR_REPLY, 0, List.of(Reason.of("calendar-reply",
-                    "an answer to a meeting invitation (METHOD:REPLY); the meeting counts, not the mail")));
+            if (!declinedWithANote(message)) {
+                return new Classification(MessageKind.CALENDAR_REPLY, 0, List.of(Reason.of("calendar-reply",
+                        "an answer to a meeting invitation (METHOD:REPLY); the meeting counts, not the mail")));
+            }
+            return new Classification(MessageKind.INBOUND, 0, List.of(Reason.of("declined-with-note",
+                    "declined the meeting and wrote something: read as an answer")));
         }
         List<Reason> auto = autoReplies.reasons(message);
         if (!auto.isEmpty()) {
@@ -70,6 +82,24 @@ public final class MessageClassifier {
         return new Classification(MessageKind.INBOUND, 0, List.of(Reason.of("inbound", "from outside, not automatic")));
     }
 
+    /**
+     * A decline that says something ("we went with another vendor"): a COMMENT in the reply, or more
+     * than a line of the sender's own text beside the calendar client's boilerplate.
+     */
+    private static boolean declinedWithANote(MailMessage message) {
+        String ics = message.calendarText();
+        if (!DECLINED.matcher(ics).find()) {
+            return false;
+        }
+        if (COMMENT.matcher(ics).find()) {
+            return true;
+        }
+        String own = message.bodyText() == null ? "" : OwnText.of(message.bodyText());
+        long words = own.lines().filter(l -> !BOILERPLATE.matcher(l).find())
+                .flatMap(l -> java.util.Arrays.stream(l.split("\\s+"))).filter(w -> w.length() > 1).count();
+        return words > 12;
+    }
+
     /** True when the rep wrote it: filed in Sent, or from the owner or an alias. */
     public boolean isFromRep(MailMessage message) {
         return message.role() == FolderRole.SENT || identity.isRep(message.from());
@@ -84,7 +114,8 @@ public final class MessageClassifier {
             return message.recipients().stream().anyMatch(identity::isExternal);
         }
         return !autoReplies.reasons(message).isEmpty() || !bounces.reasons(message).isEmpty()
-                || BounceDetector.looksLikeSystemSender(message.from());
+                || BounceDetector.looksLikeSystemSender(message.from())
+                || message.attachments().stream().anyMatch(a -> a.mimeType().equals("text/calendar")); // a decline may carry a note
     }
 
     private DeliveryReport report(MailMessage message) {

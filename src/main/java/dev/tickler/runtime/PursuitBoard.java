@@ -38,6 +38,10 @@ final class PursuitBoard {
     private final PursuitAssembler assembler;
     private final CadencePlanner planner;
     private final DraftComposer composer;
+    /** How old a prospect's mail may be to tell their UTC offset. */
+    static final int ZONE_EVIDENCE_DAYS = 90;
+    private static final java.util.regex.Pattern UTC_STAMP = java.util.regex.Pattern.compile(
+            "(?i)([+-]00:?00|\\bGMT|\\bUTC?|\\bZ)\\s*(\\([^)]*\\))?\\s*$");
     private final MeetingMatcher matcher;
     private final SlotFinder slotFinder;
 
@@ -70,7 +74,7 @@ final class PursuitBoard {
                              List<Meeting> meetings, Clock clock) {
         List<ClassifiedMessage> overruled = overrule(facts, keywords);
         Map<String, Set<String>> tagsById = byMessageId(facts, keywords);
-        Map<String, List<String>> dates = dateHeadersBySender(facts);
+        Map<String, List<String>> dates = dateHeadersBySender(facts, clock);
         List<PursuitView> views = new ArrayList<>();
         for (Pursuit pursuit : assembler.assemble(overruled)) {
             List<DraftRecord> own = drafts.stream().filter(d -> d.pursuitId().equals(pursuit.id())).toList();
@@ -100,12 +104,18 @@ final class PursuitBoard {
                 .lines(free, prospectZone);
     }
 
-    /** Sender address → the Date headers of their messages (which carry their UTC offset). */
-    private Map<String, List<String>> dateHeadersBySender(List<ClassifiedMessage> facts) {
+    /**
+     * Sender address → the Date headers of the mail they wrote themselves in the last
+     * {@value #ZONE_EVIDENCE_DAYS} days (older offsets may be from the other side of a DST change).
+     * UTC stamps are left out: many mail servers write them whatever the writer's zone.
+     */
+    private Map<String, List<String>> dateHeadersBySender(List<ClassifiedMessage> facts, Clock clock) {
         Map<String, List<String>> out = new java.util.HashMap<>();
+        Instant since = clock.instant().minus(java.time.Duration.ofDays(ZONE_EVIDENCE_DAYS));
         for (ClassifiedMessage f : facts) {
-            java.util.Optional<String> date = f.message().header("date");
-            if (date.isPresent() && f.message().from() != null && !identity.isRep(f.message().from())) {
+            java.util.Optional<String> date = f.message().header("date").filter(d -> !UTC_STAMP.matcher(d).find());
+            boolean human = f.kind() == dev.tickler.detect.MessageKind.INBOUND || f.kind() == dev.tickler.detect.MessageKind.CALENDAR_REPLY;
+            if (date.isPresent() && human && f.sentAt().isAfter(since) && f.message().from() != null && !identity.isRep(f.message().from())) {
                 out.computeIfAbsent(f.message().from().key(), k -> new ArrayList<>()).add(date.get());
             }
         }

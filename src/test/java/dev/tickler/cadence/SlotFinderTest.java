@@ -237,9 +237,9 @@ class SlotFinderTest {
         List<Slot> march = find("2026-03-26T10:00", List.of(), minusFive);
         assertEquals(List.of(slot("2026-03-27T15:00"), slot("2026-03-30T16:00"), slot("2026-03-31T16:00")), march);
         assertEquals(List.of(
-                "Freitag, 27. März, 09:00–09:30 Uhr Ihrer Zeit (15:00–15:30 Uhr bei mir in Berlin)",
-                "Montag, 30. März, 09:00–09:30 Uhr Ihrer Zeit (16:00–16:30 Uhr bei mir in Berlin)",
-                "Dienstag, 31. März, 09:00–09:30 Uhr Ihrer Zeit (16:00–16:30 Uhr bei mir in Berlin)"),
+                "Freitag, 27. März, 09:00–09:30 Uhr UTC−05:00 (15:00–15:30 Uhr bei mir in Berlin)",
+                "Montag, 30. März, 09:00–09:30 Uhr UTC−05:00 (16:00–16:30 Uhr bei mir in Berlin)",
+                "Dienstag, 31. März, 09:00–09:30 Uhr UTC−05:00 (16:00–16:30 Uhr bei mir in Berlin)"),
                 new SlotText(BERLIN, java.util.Locale.GERMAN).lines(march, minusFive));
     }
 

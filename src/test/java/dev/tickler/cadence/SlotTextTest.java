@@ -22,8 +22,8 @@ class SlotTextTest {
     @Test
     void englishInTheProspectsZoneWithTheRepsBeside() {
         assertEquals("Tuesday 24 November, 10:00–10:30 your time (16:00–16:30 for me in Berlin)", english.line(TUESDAY, NEW_YORK));
-        assertEquals("Tuesday 24 November, 10:00–10:30 your time (16:00–16:30 for me in Berlin)",
-                english.line(TUESDAY, ZoneOffset.ofHours(-5)));
+        assertEquals("Tuesday 24 November, 10:00–10:30 UTC−05:00 (16:00–16:30 for me in Berlin)",
+                english.line(TUESDAY, ZoneOffset.ofHours(-5)), "an offset read off a Date header is named, not called their time");
     }
 
     @Test

@@ -136,4 +136,23 @@ class MessageClassifierTest {
     void aPlainReplyIsInbound() {
         assertEquals(MessageKind.INBOUND, classifier.classify(received("<r@globex.example>", GINA).subject("RE: Proposal").build()).kind());
     }
+
+    @Test
+    void aMeetingResponseIsAMeetingFactUnlessItDeclinesWithANote() {
+        String accepted = "BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:u\r\nATTENDEE;PARTSTAT=ACCEPTED:mailto:gina@globex.example\r\n"
+                + "END:VEVENT\r\nEND:VCALENDAR\r\n";
+        String declined = accepted.replace("ACCEPTED", "DECLINED");
+        dev.tickler.mail.MailMessage outlook = dev.tickler.TestMessages.received("<r@globex.example>", GINA).subject("Declined: Call")
+                .attachment("invite.ics", "text/calendar")
+                .body("When: Tuesday, 17 March 2026 14:00-14:30 (UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna\n"
+                        + "Where: Microsoft Teams Meeting\nGina Glass has declined this invitation.").build();
+        assertEquals(MessageKind.CALENDAR_REPLY, classifier.classify(outlook.withCalendar(accepted, java.util.List.of())).kind());
+        assertEquals(MessageKind.CALENDAR_REPLY, classifier.classify(outlook.withCalendar(declined, java.util.List.of())).kind(),
+                "the client's boilerplate is no note");
+        dev.tickler.mail.MailMessage withNote = outlook.withBody("Thanks Riley, but we have decided to go with another vendor for this "
+                + "project, so there is no need to meet.\n\nWhen: Tuesday, 17 March 2026");
+        assertEquals(MessageKind.INBOUND, classifier.classify(withNote.withCalendar(declined, java.util.List.of())).kind());
+        assertEquals(MessageKind.INBOUND, classifier.classify(outlook.withCalendar(
+                declined.replace("END:VEVENT", "COMMENT:Sorry, we chose another supplier.\r\nEND:VEVENT"), java.util.List.of())).kind());
+    }
 }

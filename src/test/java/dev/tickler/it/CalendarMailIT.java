@@ -147,6 +147,29 @@ class CalendarMailIT {
     }
 
     @Test
+    void slotsAreShownInTheProspectsTimeWhenTheirMailTellsIt() throws Exception {
+        // Gina wrote from New York (-0500) before the proposal: her earlier request for it.
+        server.appendRaw("riley", "pw", "INBOX", """
+                Message-ID: <ask@globex.example>
+                Date: Tue, 24 Feb 2026 09:15:00 -0500
+                From: Gina Glass <gina@globex.example>
+                To: Riley Rep <riley@acme.example>
+                Subject: Could you send us a proposal?
+                Content-Type: text/plain; charset=UTF-8
+
+                Hi Riley, could you send us a proposal for the rollout?
+                """);
+        Result r = scan(NOW);
+        String body = drafts().get(0);
+        // Her offset is from February; US clocks changed on 8 March, so the text names the offset, not "your time".
+        assertTrue(body.matches("(?s).*- Friday 13 March, (\\d\\d:\\d\\d)\u2013\\d\\d:\\d\\d UTC\u221205:00 \\(\\d\\d:\\d\\d\u2013\\d\\d:\\d\\d for me in Berlin\\).*"),
+                body + r.out());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d\\d):(\\d\\d)\u2013\\d\\d:\\d\\d UTC\u221205:00 \\((\\d\\d):(\\d\\d)").matcher(body);
+        assertTrue(m.find(), body);
+        assertEquals(6, Integer.parseInt(m.group(3)) - Integer.parseInt(m.group(1)), "UTC-05:00 is 6 hours behind Berlin in March");
+    }
+
+    @Test
     void withSlotsTurnedOffTheReminderAsksForADayAndTime() throws Exception {
         Path config = server.config(mailbox("riley", server.port(), password, "", "calendar: { slots: { count: 0 } }"));
         Result r = tickler("scan", "--config", config.toString(), "--now", NOW);
