@@ -190,6 +190,14 @@ final class MailboxPass {
                 } else if (edited && DraftRecord.PLACED.equals(draft.status())) {
                     drafts.resolve(draft.messageId(), DraftRecord.EDITED, "edited by you", clock.instant());
                     changed = true;
+                } else if (!edited && DraftRecord.PLACED.equals(draft.status()) && mailbox.board().offeredTimesPassed(draft, clock)) {
+                    // Still unsent and untouched, but its first suggested time is gone: a fresh draft takes its place.
+                    imap.remove(draft.messageId());
+                    drafts.resolve(draft.messageId(), DraftRecord.RETRACTED, "replaced unsent: the times it offered have passed",
+                            clock.instant());
+                    log.info("Mailbox {}: replaced the unsent draft for pursuit {} touch {}: the times it offered have passed",
+                            mailbox.id(), draft.pursuitId(), draft.step());
+                    changed = true;
                 }
             }
         }

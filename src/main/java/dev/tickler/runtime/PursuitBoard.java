@@ -1,5 +1,6 @@
 package dev.tickler.runtime;
 
+import dev.tickler.cadence.Action;
 import dev.tickler.cadence.MeetingMatcher;
 import dev.tickler.cadence.ProspectZone;
 import dev.tickler.cadence.Slot;
@@ -102,6 +103,20 @@ final class PursuitBoard {
         List<Slot> free = slotFinder.find(clock.instant(), meetings, identity::isRep, prospectZone);
         return locale -> new SlotText(planner.calendar().zone(), java.util.Locale.forLanguageTag(locale.replace('_', '-')))
                 .lines(free, prospectZone);
+    }
+
+    /**
+     * Whether a placed draft's suggested times have begun to pass: its slots start the business day
+     * after it appeared, so once that day's working hours are over, the offer is stale.
+     */
+    boolean offeredTimesPassed(DraftRecord draft, Clock clock) {
+        if (slotFinder == null || draft.placedAt() == null
+                || !(Action.REMINDER.name().equals(draft.action()) || Action.AFTER_MEETING.name().equals(draft.action()))) {
+            return false;
+        }
+        dev.tickler.cadence.BusinessCalendar calendar = planner.calendar();
+        java.time.LocalDate firstSlotDay = calendar.plusBusinessDays(draft.placedAt(), 1);
+        return clock.instant().isAfter(firstSlotDay.atTime(calendar.dayEnds()).atZone(calendar.zone()).toInstant());
     }
 
     /**

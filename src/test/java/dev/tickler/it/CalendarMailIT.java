@@ -170,6 +170,20 @@ class CalendarMailIT {
     }
 
     @Test
+    void anUnsentReminderWhoseTimesHavePassedIsReplacedWithFreshOnes() throws Exception {
+        Result thursday = scan(NOW); // placed Thursday; its first slot is on Friday 13 March
+        assertTrue(drafts().get(0).contains("- Friday 13 March, "), drafts().get(0) + thursday.out());
+        Result friday = scan("2026-03-13T15:00:00Z"); // Friday 16:00 Berlin: still Friday's working hours
+        assertTrue(drafts().get(0).contains("- Friday 13 March, "), "not before the day is over\n" + friday.out());
+        Result monday = scan("2026-03-16T09:30:00Z");
+        List<String> bodies = drafts();
+        assertEquals(1, bodies.size(), "replaced, not added\n" + monday.out());
+        assertFalse(bodies.get(0).contains("13 March,"), bodies.get(0));
+        assertTrue(bodies.get(0).contains("- Tuesday 17 March, "), bodies.get(0));
+        assertTrue(monday.err().contains("replaced the unsent draft"), monday.err());
+    }
+
+    @Test
     void withSlotsTurnedOffTheReminderAsksForADayAndTime() throws Exception {
         Path config = server.config(mailbox("riley", server.port(), password, "", "calendar: { slots: { count: 0 } }"));
         Result r = tickler("scan", "--config", config.toString(), "--now", NOW);
