@@ -103,8 +103,8 @@ final class CalendarSync {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        try (CalendarSource calendar = source.get()) {
-            List<Meeting> meetings = calendar.meetings(now.minus(lookBack), now.plus(lookAhead));
+        try {
+            List<Meeting> meetings = source.get().meetings(now.minus(lookBack), now.plus(lookAhead));
             if (!dryRun) {
                 repository.replaceMeetings(mailboxId, CALDAV, meetings, now);
             }

@@ -34,9 +34,11 @@ record MailboxWiring(String id, ImapSettings imap, MessageClassifier classifier,
         java.util.Optional<dev.tickler.caldav.CalDavSettings> dav = cal.caldav().map(d -> new dev.tickler.caldav.CalDavSettings(d.url(),
                 d.username().orElse(null), d.password().<java.util.function.Supplier<String>>map(secret -> secret::reveal).orElse(null),
                 d.token().<java.util.function.Supplier<String>>map(t -> t::reveal).orElse(null), d.timeout(), mailbox.timezone()));
+        // One client per mailbox for the life of the process: its connection pool and threads are reused.
+        java.util.Optional<dev.tickler.calendar.CalendarSource> server = dav.map(dev.tickler.caldav.CalDavCalendar::new);
         CalendarSync calendar = new CalendarSync(mailbox.id(), mailbox.timezone(), cal.invitations(),
                 java.time.Duration.ofDays(cal.lookBackDays()), java.time.Duration.ofDays(cal.lookAheadDays()),
-                () -> dav.map(dev.tickler.caldav.CalDavCalendar::new));
+                () -> server);
         return new MailboxWiring(mailbox.id(), imap, new MessageClassifier(identity, mailbox.timezone(), config.detection()), board,
                 calendar);
     }
