@@ -73,6 +73,29 @@ class IcsReaderTest {
     }
 
     @Test
+    void withoutTextDropsAWellKnownVtimezoneKeepsACustomOneAndTheMeetingStaysTheSame() throws Exception {
+        String outlook = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "METHOD:REQUEST",
+                "BEGIN:VTIMEZONE", "TZID:W. Europe Standard Time", "BEGIN:STANDARD", "DTSTART:16011028T030000",
+                "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "END:STANDARD",
+                "BEGIN:DAYLIGHT", "DTSTART:16010325T020000", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "TZOFFSETFROM:+0100",
+                "TZOFFSETTO:+0200", "END:DAYLIGHT", "END:VTIMEZONE",
+                "BEGIN:VEVENT", "UID:w@x", "DTSTAMP:20250102T073015Z", "DTSTART;TZID=W. Europe Standard Time:20250715T140000",
+                "DTEND;TZID=W. Europe Standard Time:20250715T143000", "RRULE:FREQ=WEEKLY;COUNT=20",
+                "ORGANIZER:mailto:jane@seller.example", "END:VEVENT", "END:VCALENDAR", "");
+        String stripped = IcsReader.withoutText(outlook);
+        assertFalse(stripped.contains("VTIMEZONE"), stripped);
+        List<Meeting> original = new IcsReader().invitation(outlook, MAIL_DATE, "s", FROM, TO, NEW_YORK).meetings();
+        assertEquals(20, original.size());
+        assertEquals(original, new IcsReader().invitation(stripped, MAIL_DATE, "s", FROM, TO, NEW_YORK).meetings(),
+                "the same instants across the October DST change, from ical4j's own zone");
+        String custom = outlook.replace("W. Europe Standard Time", "Customized Time Zone");
+        String keptCustom = IcsReader.withoutText(custom);
+        assertTrue(keptCustom.contains("TZID:Customized Time Zone"), keptCustom);
+        assertEquals(new IcsReader().invitation(custom, MAIL_DATE, "s", FROM, TO, NEW_YORK).meetings(),
+                new IcsReader().invitation(keptCustom, MAIL_DATE, "s", FROM, TO, NEW_YORK).meetings());
+    }
+
+    @Test
     void googleRequestWithBerlinVtimezone() throws Exception {
         Invitation invitation = invitation("""
                 BEGIN:VCALENDAR
