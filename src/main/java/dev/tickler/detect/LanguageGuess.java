@@ -1,8 +1,12 @@
 package dev.tickler.detect;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The language of a short business text, from its most common small words: enough to answer a
@@ -18,6 +22,10 @@ public final class LanguageGuess {
             "it", Set.of("il", "lo", "gli", "e", "è", "lei", "per", "noi", "suo", "con", "nostra", "allegato", "saluti", "che", "della"),
             "nl", Set.of("de", "het", "en", "is", "u", "voor", "wij", "uw", "met", "onze", "bijgaand", "groet", "ik", "van", "een"));
 
+    /** Each stop word's languages, in the order STOPWORDS iterates them (ties between languages stay as they were). */
+    private static final Map<String, List<String>> LANGUAGES_OF = languagesOf();
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}-]+");
+
     private LanguageGuess() {
     }
 
@@ -26,12 +34,10 @@ public final class LanguageGuess {
             return null;
         }
         Map<String, Integer> counts = new java.util.HashMap<>();
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}-]+")) {
-            STOPWORDS.forEach((lang, words) -> {
-                if (words.contains(word)) {
-                    counts.merge(lang, 1, Integer::sum);
-                }
-            });
+        for (String word : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
+            for (String lang : LANGUAGES_OF.getOrDefault(word, List.of())) {
+                counts.merge(lang, 1, Integer::sum);
+            }
         }
         String best = null;
         int bestCount = 0;
@@ -46,5 +52,11 @@ public final class LanguageGuess {
             }
         }
         return bestCount >= 3 && bestCount >= second * 3 / 2 + 1 ? best : null;
+    }
+
+    private static Map<String, List<String>> languagesOf() {
+        Map<String, List<String>> index = new HashMap<>();
+        STOPWORDS.forEach((lang, words) -> words.forEach(w -> index.computeIfAbsent(w, k -> new ArrayList<>()).add(lang)));
+        return index;
     }
 }

@@ -16,6 +16,8 @@ public final class OwnText {
                     + "|(on|am|le|el|il|op) .{5,120}(wrote|schrieb|a écrit|escribió|ha scritto|schreef)\\s*:"
                     + "|(from|von|de|da|van)\\s*:.*\\R\\s*(sent|gesendet|envoyé|enviado|inviato|verzonden|date|datum)\\s*:)");
 
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+
     private OwnText() {
     }
 
@@ -26,7 +28,7 @@ public final class OwnText {
         Matcher m = QUOTE_STARTS.matcher(body);
         String own = m.find() ? body.substring(0, m.start()) : body;
         StringBuilder out = new StringBuilder(own.length());
-        for (String line : own.split("\\R")) {
+        for (String line : LINE_BREAK.split(own)) {
             if (!line.stripLeading().startsWith(">")) {
                 out.append(line).append('\n');
             }
