@@ -4,8 +4,8 @@ import dev.tickler.detect.ClassifiedMessage;
 import dev.tickler.detect.MessageClassifier;
 import dev.tickler.detect.MessageKind;
 import dev.tickler.mail.MailboxSource;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import dev.tickler.draft.Draft;
 import dev.tickler.imap.ImapMailbox;
 import dev.tickler.mail.FolderBatch;
@@ -69,15 +69,17 @@ final class MailboxPass {
         List<PursuitView> views = List.of();
         List<Draft> placed = new ArrayList<>();
         Outcome outcome = new Outcome();
-        try (ImapMailbox imap = connector.connect(mailbox)) {
-            Set<String> proposalIds = new HashSet<>(facts.messageIds(id, MessageKind.PROPOSAL.name()));
+        Set<String> proposalIds = ConcurrentHashMap.newKeySet();
+        try (ImapMailbox imap = connector.connect(mailbox);
+             StoringThread storing = new StoringThread(id, batch -> proposalIds.addAll(store(batch, dryRun, counts, unsaved)))) {
+            proposalIds.addAll(facts.messageIds(id, MessageKind.PROPOSAL.name()));
             MailboxSource.BodyPolicy bodies = m -> mailbox.classifier().wantsBody(m)
-                    || m.parentIds().stream().anyMatch(proposalIds::contains); // replies to proposals: auto-reply wording
+                    || repliesToProposal(m, proposalIds, storing); // replies to proposals: auto-reply wording
             Map<String, Set<String>> unsavedKeywords = new HashMap<>();
             for (MailFolder folder : imap.foldersToRead()) {
                 FolderCursor cursor = facts.cursor(id, folder.name()).orElse(FolderCursor.START);
-                boolean changed = imap.readSince(folder, cursor, mailbox.imap().batchSize(), bodies,
-                        batch -> proposalIds.addAll(store(batch, dryRun, counts, unsaved)));
+                boolean changed = imap.readSince(folder, cursor, mailbox.imap().batchSize(), bodies, storing);
+                storing.drain();
                 if (changed) {
                     readKeywords(imap, folder, dryRun, unsavedKeywords);
                     if (!dryRun) {
@@ -260,7 +262,20 @@ final class MailboxPass {
         }
     }
 
-    /** Classifies and stores one batch; returns the Message-IDs of the proposals in it. */
+    /** Whether a message answers a proposal, counting those in batches read but not stored yet. */
+    private static boolean repliesToProposal(MailMessage m, Set<String> proposalIds, StoringThread storing) {
+        List<String> parents = m.parentIds();
+        if (parents.isEmpty()) {
+            return false;
+        }
+        if (parents.stream().anyMatch(proposalIds::contains)) {
+            return true;
+        }
+        storing.awaitStored();
+        return parents.stream().anyMatch(proposalIds::contains);
+    }
+
+    /** Classifies and stores one batch (on the storing thread); returns the Message-IDs of the proposals in it. */
     private List<String> store(FolderBatch batch, boolean dryRun, Counts counts, List<ClassifiedMessage> unsaved) {
         MessageClassifier classifier = mailbox.classifier();
         List<ClassifiedMessage> classified = new ArrayList<>();
