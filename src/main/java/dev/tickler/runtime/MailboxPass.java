@@ -70,8 +70,12 @@ final class MailboxPass {
         List<Draft> placed = new ArrayList<>();
         Outcome outcome = new Outcome();
         Set<String> proposalIds = ConcurrentHashMap.newKeySet();
+        // On a first sync every stored fact is one this pass stores: kept here instead of read back and decoded.
+        List<ClassifiedMessage> storedNow = new ArrayList<>();
         try (ImapMailbox imap = connector.connect(mailbox);
-             StoringThread storing = new StoringThread(id, batch -> proposalIds.addAll(store(batch, dryRun, counts, unsaved)))) {
+             StoringThread storing = new StoringThread(id, batch -> proposalIds.addAll(store(batch, dryRun, counts,
+                     dryRun ? unsaved : storedNow)))) {
+            boolean firstSync = !dryRun && !facts.hasFacts(id);
             proposalIds.addAll(facts.messageIds(id, MessageKind.PROPOSAL.name()));
             MailboxSource.BodyPolicy bodies = m -> mailbox.classifier().wantsBody(m)
                     || repliesToProposal(m, proposalIds, storing); // replies to proposals: auto-reply wording
@@ -80,16 +84,22 @@ final class MailboxPass {
                 FolderCursor cursor = facts.cursor(id, folder.name()).orElse(FolderCursor.START);
                 boolean changed = imap.readSince(folder, cursor, mailbox.imap().batchSize(), bodies, storing);
                 storing.drain();
+                if (!firstSync) {
+                    storedNow.clear(); // read back from the store below
+                }
                 if (changed) {
                     readKeywords(imap, folder, dryRun, unsavedKeywords);
-                    if (!dryRun) {
-                        forgetDeletedProposals(imap, folder);
+                    if (!dryRun && forgetDeletedProposals(imap, folder)) {
+                        firstSync = false; // facts were deleted: read back what is left
                     }
                 } else {
                     counts.unchangedFolders++;
                 }
             }
-            List<ClassifiedMessage> all = new ArrayList<>(facts.facts(id));
+            if (firstSync) {
+                storedNow.sort(FactRepository.STORED_ORDER);
+            }
+            List<ClassifiedMessage> all = firstSync ? storedNow : new ArrayList<>(facts.facts(id));
             all.addAll(unsaved);
             Map<String, Set<String>> allKeywords = dryRun ? unsavedKeywords : keywords.forMailbox(id);
             views = new ArrayList<>(mailbox.board().decide(all, allKeywords, drafts.forMailbox(id), clock));
@@ -242,13 +252,14 @@ final class MailboxPass {
         return illegal;
     }
 
-    /** A proposal the rep deleted (sent to the wrong person, say) is not followed up. */
-    private void forgetDeletedProposals(ImapMailbox imap, MailFolder folder) throws MailboxException {
+    /** A proposal the rep deleted (sent to the wrong person, say) is not followed up; returns whether there was one. */
+    private boolean forgetDeletedProposals(ImapMailbox imap, MailFolder folder) throws MailboxException {
         Set<Long> gone = imap.missing(folder, facts.proposalUids(mailbox.id(), folder.name()));
         if (!gone.isEmpty()) {
             facts.delete(mailbox.id(), folder.name(), gone);
             log.info("Mailbox {}: {} proposal(s) deleted from {}; no longer followed up", mailbox.id(), gone.size(), folder.name());
         }
+        return !gone.isEmpty();
     }
 
     /** The rep's override keywords on this folder, read fresh every pass. */
@@ -275,8 +286,11 @@ final class MailboxPass {
         return parents.stream().anyMatch(proposalIds::contains);
     }
 
-    /** Classifies and stores one batch (on the storing thread); returns the Message-IDs of the proposals in it. */
-    private List<String> store(FolderBatch batch, boolean dryRun, Counts counts, List<ClassifiedMessage> unsaved) {
+    /**
+     * Classifies and stores one batch (on the storing thread), adding its facts to {@code kept}; returns the
+     * Message-IDs of the proposals in it.
+     */
+    private List<String> store(FolderBatch batch, boolean dryRun, Counts counts, List<ClassifiedMessage> kept) {
         MessageClassifier classifier = mailbox.classifier();
         List<ClassifiedMessage> classified = new ArrayList<>();
         for (MailMessage m : batch.messages()) {
@@ -287,11 +301,10 @@ final class MailboxPass {
         }
         counts.read += classified.size();
         counts.skipped += batch.skipped().size();
-        if (dryRun) {
-            unsaved.addAll(classified);
-        } else {
+        if (!dryRun) {
             facts.saveBatch(mailbox.id(), batch.folder(), batch.cursor(), classified, batch.skipped(), clock.instant());
         }
+        kept.addAll(classified);
         return classified.stream().filter(c -> c.kind() == MessageKind.PROPOSAL && c.messageId() != null)
                 .map(ClassifiedMessage::messageId).toList();
     }
