@@ -25,8 +25,9 @@ public final class OwnText {
         if (body == null) {
             return "";
         }
-        Matcher m = QUOTE_STARTS.matcher(body);
-        String own = m.find() ? body.substring(0, m.start()) : body;
+        // Every quote start has "--" or a colon: without either, the costly multi-line pattern is not tried.
+        Matcher m = body.contains("--") || body.indexOf(':') >= 0 ? QUOTE_STARTS.matcher(body) : null;
+        String own = m != null && m.find() ? body.substring(0, m.start()) : body;
         StringBuilder out = new StringBuilder(own.length());
         for (String line : LINE_BREAK.split(own)) {
             if (!line.stripLeading().startsWith(">")) {
