@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The language of a short business text, from its most common small words: enough to answer a
@@ -24,7 +23,6 @@ public final class LanguageGuess {
 
     /** Each stop word's languages, in the order STOPWORDS iterates them (ties between languages stay as they were). */
     private static final Map<String, List<String>> LANGUAGES_OF = languagesOf();
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}-]+");
 
     private LanguageGuess() {
     }
@@ -34,10 +32,21 @@ public final class LanguageGuess {
             return null;
         }
         Map<String, Integer> counts = new java.util.HashMap<>();
-        for (String word : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
-            for (String lang : LANGUAGES_OF.getOrDefault(word, List.of())) {
-                counts.merge(lang, 1, Integer::sum);
+        String lower = text.toLowerCase(Locale.ROOT);
+        // The words are the runs of letters and hyphens (what splitting at [^\p{L}-]+ yields), found without a regex.
+        int start = -1;
+        for (int i = 0; i <= lower.length(); ) {
+            int c = i < lower.length() ? lower.codePointAt(i) : ' ';
+            boolean inWord = c == '-' || Character.isLetter(c);
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                for (String lang : LANGUAGES_OF.getOrDefault(lower.substring(start, i), List.of())) {
+                    counts.merge(lang, 1, Integer::sum);
+                }
+                start = -1;
             }
+            i += i < lower.length() ? Character.charCount(c) : 1;
         }
         String best = null;
         int bestCount = 0;

@@ -55,6 +55,27 @@ class KeywordScreenTest {
         assertTrue(reasons.stream().anyMatch(r -> r.rule().equals("other-sense")), phrase + ": " + reasons);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Mensaje automático: fuera", "automatic reply: away", "Auto-Reply: x", "Out of Office: back Monday",
+            "This is an automated response to your mail.", "This email was automatically generated.",
+            "Automatic reply - I am out of the office", "We have received your request and opened ticket 42.",
+            "A support ticket has been created.", "Dies ist eine automatische Antwort.", "Diese Nachricht wurde automatisch erstellt.",
+            "Ceci est une réponse automatique.", "Ce message a été envoyé automatiquement.", "Ésta es una respuesta automática.",
+            "Este es un correo automático.", "Mensaje generado automáticamente.", "Questa è una risposta automatica.",
+            "Messaggio generato automaticamente.", "Dit is een automatisch antwoord.", "Dit bericht is automatisch verzonden."})
+    void everyAutomaticBodyIsStillFound(String body) {
+        List<Reason> reasons = new AutoReplyDetector().reasons(dev.tickler.TestMessages.received("<a@globex.example>", GINA)
+                .subject("Your mail").body(body).build());
+        assertTrue(reasons.stream().anyMatch(r -> r.rule().equals("auto-reply-body")), body + ": " + reasons);
+    }
+
+    @Test
+    void languagesAreStillGuessedFromTheirSmallWords() {
+        assertEquals("de", LanguageGuess.of("Anbei unser Angebot, viele Grüße und die Konditionen für Sie"));
+        assertEquals("en", LanguageGuess.of("Please find attached our offer for you and the team-lead"));
+        assertEquals(null, LanguageGuess.of("---"));
+    }
+
     @Test
     void pricesAreStillFound() {
         List<Reason> reasons = detector.score(sent("<p@acme.example>").to(GINA).subject("x").body("It comes to EUR 1.200 a year.").build());
