@@ -49,6 +49,8 @@ public final class AutoReplyDetector {
                     + "|questa [èe] una risposta automatica|questo [èe] un messaggio automatico|messaggio generato automaticamente"
                     + "|dit is een automatisch (antwoord|bericht|gegenereerd)|dit bericht is automatisch (verzonden|gegenereerd))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+    /** Literals every match of {@link #BODY} contains (keep in step with it). */
+    private static final KeywordScreen BODY_SCREEN = new KeywordScreen("auto", "out of office", "received your", "ticket has been");
     /** Only the start of a body counts: a person may quote an auto-reply further down. */
     private static final int BODY_WINDOW = 600;
 
@@ -80,8 +82,8 @@ public final class AutoReplyDetector {
         }
         if (message.bodyText() != null) {
             String start = message.bodyText().substring(0, Math.min(BODY_WINDOW, message.bodyText().length()));
-            Matcher b = BODY.matcher(start);
-            if (b.find()) {
+            Matcher b = BODY_SCREEN.mayMatch(KeywordScreen.fold(start)) ? BODY.matcher(start) : null;
+            if (b != null && b.find()) {
                 reasons.add(Reason.of("auto-reply-body", "body says \"" + b.group(1).toLowerCase(Locale.ROOT) + "\""));
             }
         }

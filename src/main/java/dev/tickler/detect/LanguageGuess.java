@@ -1,5 +1,8 @@
 package dev.tickler.detect;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +21,9 @@ public final class LanguageGuess {
             "it", Set.of("il", "lo", "gli", "e", "è", "lei", "per", "noi", "suo", "con", "nostra", "allegato", "saluti", "che", "della"),
             "nl", Set.of("de", "het", "en", "is", "u", "voor", "wij", "uw", "met", "onze", "bijgaand", "groet", "ik", "van", "een"));
 
+    /** Each stop word's languages, in the order STOPWORDS iterates them (ties between languages stay as they were). */
+    private static final Map<String, List<String>> LANGUAGES_OF = languagesOf();
+
     private LanguageGuess() {
     }
 
@@ -26,12 +32,21 @@ public final class LanguageGuess {
             return null;
         }
         Map<String, Integer> counts = new java.util.HashMap<>();
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}-]+")) {
-            STOPWORDS.forEach((lang, words) -> {
-                if (words.contains(word)) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        // The words are the runs of letters and hyphens (what splitting at [^\p{L}-]+ yields), found without a regex.
+        int start = -1;
+        for (int i = 0; i <= lower.length(); ) {
+            int c = i < lower.length() ? lower.codePointAt(i) : ' ';
+            boolean inWord = c == '-' || Character.isLetter(c);
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                for (String lang : LANGUAGES_OF.getOrDefault(lower.substring(start, i), List.of())) {
                     counts.merge(lang, 1, Integer::sum);
                 }
-            });
+                start = -1;
+            }
+            i += i < lower.length() ? Character.charCount(c) : 1;
         }
         String best = null;
         int bestCount = 0;
@@ -46,5 +61,11 @@ public final class LanguageGuess {
             }
         }
         return bestCount >= 3 && bestCount >= second * 3 / 2 + 1 ? best : null;
+    }
+
+    private static Map<String, List<String>> languagesOf() {
+        Map<String, List<String>> index = new HashMap<>();
+        STOPWORDS.forEach((lang, words) -> words.forEach(w -> index.computeIfAbsent(w, k -> new ArrayList<>()).add(lang)));
+        return index;
     }
 }

@@ -16,6 +16,8 @@ public final class OwnText {
                     + "|(on|am|le|el|il|op) .{5,120}(wrote|schrieb|a écrit|escribió|ha scritto|schreef)\\s*:"
                     + "|(from|von|de|da|van)\\s*:.*\\R\\s*(sent|gesendet|envoyé|enviado|inviato|verzonden|date|datum)\\s*:)");
 
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+
     private OwnText() {
     }
 
@@ -23,10 +25,11 @@ public final class OwnText {
         if (body == null) {
             return "";
         }
-        Matcher m = QUOTE_STARTS.matcher(body);
-        String own = m.find() ? body.substring(0, m.start()) : body;
+        // Every quote start has "--" or a colon: without either, the costly multi-line pattern is not tried.
+        Matcher m = body.contains("--") || body.indexOf(':') >= 0 ? QUOTE_STARTS.matcher(body) : null;
+        String own = m != null && m.find() ? body.substring(0, m.start()) : body;
         StringBuilder out = new StringBuilder(own.length());
-        for (String line : own.split("\\R")) {
+        for (String line : LINE_BREAK.split(own)) {
             if (!line.stripLeading().startsWith(">")) {
                 out.append(line).append('\n');
             }

@@ -100,6 +100,15 @@ public final class ProposalDetector {
                     + "|verzoek om (een )?offerte|(kunt|kunnen) (u|jullie) (ons|mij) een offerte)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** Literals every match of {@link #NOUN} contains (keep in step with it; KeywordScreenTest checks samples). */
+    static final KeywordScreen OFFER_SCREEN = new KeywordScreen("propos", "propuesta", "quot", "offer", "estimate", "sow",
+            "statement", "pricing", "price", "rate", "angebot", "kostenvoranschlag", "preisliste", "konditionen", "devis", "offre",
+            "grille", "presupuesto", "cotizaci", "oferta", "preventivo", "listino", "voorstel", "prijsopgave", "kostenraming",
+            "prijslijst");
+    /** Literals every match of {@link #OTHER_SENSE} contains (keep in step with it). */
+    static final KeywordScreen OTHER_SENSE_SCREEN = new KeywordScreen("offer", "quot", "propos", "call for", "abstract", "rfq",
+            "estimate", "ofert", "presupuesto", "cotizaci", "devis", "offre", "preventivo", "angebot");
+
     private static final Pattern NOT_AN_OFFER = Pattern.compile(
             "(?<![\\p{L}])(invoice|receipt|credit note|payment reminder|payment confirmation|order confirmation|remittance"
                     + "|rechnung|gutschrift|mahnung|zahlungserinnerung|auftragsbestätigung|quittung|facture|avoir|relance"
@@ -142,19 +151,24 @@ public final class ProposalDetector {
         firstWord(OFFER_WORD, extraOffer, message.subject()).ifPresent(w ->
                 reasons.add(new Reason("subject-word", rules.weight("subjectWord"), "subject mentions \"" + w + "\"")));
         String own = OwnText.of(message.bodyText());
-        Matcher phrase = BODY_PHRASE.matcher(own);
-        if (phrase.find()) {
+        // Every body phrase ends in an offer noun: without one, the costly phrase pattern is not tried.
+        Matcher word = OFFER_SCREEN.mayMatch(KeywordScreen.fold(own)) ? OFFER_WORD.matcher(own) : null;
+        boolean hasWord = word != null && word.find();
+        Matcher phrase = hasWord ? BODY_PHRASE.matcher(own) : null;
+        if (phrase != null && phrase.find()) {
             reasons.add(new Reason("body-phrase", rules.weight("bodyPhrase"), "body says \"" + phrase.group(0).toLowerCase(Locale.ROOT).strip() + "\""));
         } else {
-            firstWord(OFFER_WORD, extraOffer, own).ifPresent(w ->
+            (hasWord ? java.util.Optional.of(word.group(1)) : extraOffer == null ? java.util.Optional.<String>empty()
+                    : firstWord(extraOffer, null, own)).ifPresent(w ->
                     reasons.add(new Reason("body-word", rules.weight("bodyWord"), "body mentions \"" + w + "\"")));
         }
-        Matcher price = PRICE.matcher(own);
-        if (price.find()) {
+        Matcher price = KeywordScreen.hasDigit(own) ? PRICE.matcher(own) : null;
+        if (price != null && price.find()) {
             reasons.add(new Reason("prices", rules.weight("prices"), "body states a price (" + price.group(1).strip() + ")"));
         }
-        Matcher otherSense = OTHER_SENSE.matcher(message.subject() + "\n" + own);
-        if (otherSense.find()) {
+        String subjectAndOwn = message.subject() + "\n" + own;
+        Matcher otherSense = OTHER_SENSE_SCREEN.mayMatch(KeywordScreen.fold(subjectAndOwn)) ? OTHER_SENSE.matcher(subjectAndOwn) : null;
+        if (otherSense != null && otherSense.find()) {
             reasons.add(new Reason("other-sense", rules.weight("otherSense"), "offer word in another sense: \"" + otherSense.group(1).toLowerCase(Locale.ROOT) + "\""));
         }
         firstWord(NOT_AN_OFFER, extraNotOffer, message.subject() + " "

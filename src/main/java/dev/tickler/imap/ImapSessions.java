@@ -6,7 +6,23 @@ import java.util.Properties;
 /** Builds the Jakarta Mail session for one account: timeouts on every socket, read without side effects. */
 final class ImapSessions {
 
+    /** The system property Jakarta Mail reads before its ServiceLoader lookup of the stream provider. */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
     private ImapSessions() {
+    }
+
+    /**
+     * Jakarta Mail 2.1 looks up its {@code StreamProvider} with a fresh ServiceLoader for every header
+     * block, body part and decoder it creates, which reads the application jar's service files each
+     * time: a quarter of the reader thread's time on a first sync of 50,000 messages. Naming the
+     * provider that lookup finds anyway (Angus's) turns it into a class lookup. An operator's own
+     * setting is left alone.
+     */
+    static void nameStreamProvider() {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, org.eclipse.angus.mail.util.MailStreamProvider.class.getName());
+        }
     }
 
     static String protocol(ImapSettings settings) {
@@ -19,6 +35,7 @@ final class ImapSessions {
 
     /** @param readTimeout the socket read timeout: longer for IDLE, which waits silently by design */
     static Session create(ImapSettings settings, java.time.Duration readTimeout) {
+        nameStreamProvider();
         String p = "mail." + protocol(settings) + ".";
         String timeout = Long.toString(settings.timeout().toMillis());
         Properties props = new Properties();

@@ -46,9 +46,10 @@ public final class PursuitAssembler {
                 byThreadId.put(fact.messageId(), builder);
             }
         }
+        // By identity: the facts are unique after deduplicate, and a record's hash walks every field of the message.
+        Set<ClassifiedMessage> placed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         // Messages join a thread through any id they point at; repeat until nothing moves, so a
         // reply that arrives (or is dated) before the message it answers still finds its place.
-        Set<ClassifiedMessage> placed = new HashSet<>();
         boolean moved = true;
         while (moved) {
             moved = false;

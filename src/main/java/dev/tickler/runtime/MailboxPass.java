@@ -5,8 +5,8 @@ import dev.tickler.detect.ClassifiedMessage;
 import dev.tickler.detect.MessageClassifier;
 import dev.tickler.detect.MessageKind;
 import dev.tickler.mail.MailboxSource;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import dev.tickler.draft.Draft;
 import dev.tickler.imap.ImapMailbox;
 import dev.tickler.mail.FolderBatch;
@@ -70,29 +70,42 @@ final class MailboxPass {
         String id = mailbox.id();
         Counts counts = new Counts();
         List<ClassifiedMessage> unsaved = new ArrayList<>();
-        List<MeetingRepository.StoredInvitation> unsavedInvitations = new ArrayList<>();
+        // Filled on the storing thread, read after it drained.
+        List<MeetingRepository.StoredInvitation> unsavedInvitations = java.util.Collections.synchronizedList(new ArrayList<>());
         List<PursuitView> views = List.of();
         List<Draft> placed = new ArrayList<>();
         Outcome outcome = new Outcome();
-        try (ImapMailbox imap = connector.connect(mailbox)) {
-            Set<String> proposalIds = new HashSet<>(facts.messageIds(id, MessageKind.PROPOSAL.name()));
+        Set<String> proposalIds = ConcurrentHashMap.newKeySet();
+        // On a first sync every stored fact is one this pass stores: kept here instead of read back and decoded.
+        List<ClassifiedMessage> storedNow = new ArrayList<>();
+        try (ImapMailbox imap = connector.connect(mailbox);
+             StoringThread storing = new StoringThread(id, batch -> proposalIds.addAll(store(batch, dryRun, counts,
+                     dryRun ? unsaved : storedNow, unsavedInvitations)))) {
+            boolean firstSync = !dryRun && !facts.hasFacts(id);
+            proposalIds.addAll(facts.messageIds(id, MessageKind.PROPOSAL.name()));
             MailboxSource.BodyPolicy bodies = m -> mailbox.classifier().wantsBody(m)
-                    || m.parentIds().stream().anyMatch(proposalIds::contains); // replies to proposals: auto-reply wording
+                    || repliesToProposal(m, proposalIds, storing); // replies to proposals: auto-reply wording
             Map<String, Set<String>> unsavedKeywords = new HashMap<>();
             for (MailFolder folder : imap.foldersToRead()) {
                 FolderCursor cursor = facts.cursor(id, folder.name()).orElse(FolderCursor.START);
-                boolean changed = imap.readSince(folder, cursor, mailbox.imap().batchSize(), bodies,
-                        batch -> proposalIds.addAll(store(batch, dryRun, counts, unsaved, unsavedInvitations)));
+                boolean changed = imap.readSince(folder, cursor, mailbox.imap().batchSize(), bodies, storing);
+                storing.drain();
+                if (!firstSync) {
+                    storedNow.clear(); // read back from the store below
+                }
                 if (changed) {
                     readKeywords(imap, folder, dryRun, unsavedKeywords);
-                    if (!dryRun) {
-                        forgetDeletedProposals(imap, folder);
+                    if (!dryRun && forgetDeletedProposals(imap, folder)) {
+                        firstSync = false; // facts were deleted: read back what is left
                     }
                 } else {
                     counts.unchangedFolders++;
                 }
             }
-            List<ClassifiedMessage> all = new ArrayList<>(facts.facts(id));
+            if (firstSync) {
+                storedNow.sort(FactRepository.STORED_ORDER);
+            }
+            List<ClassifiedMessage> all = firstSync ? storedNow : new ArrayList<>(facts.facts(id));
             all.addAll(unsaved);
             Map<String, Set<String>> allKeywords = dryRun ? unsavedKeywords : keywords.forMailbox(id);
             CalendarSync calendar = mailbox.calendar();
@@ -260,13 +273,14 @@ final class MailboxPass {
         return illegal;
     }
 
-    /** A proposal the rep deleted (sent to the wrong person, say) is not followed up. */
-    private void forgetDeletedProposals(ImapMailbox imap, MailFolder folder) throws MailboxException {
+    /** A proposal the rep deleted (sent to the wrong person, say) is not followed up; returns whether there was one. */
+    private boolean forgetDeletedProposals(ImapMailbox imap, MailFolder folder) throws MailboxException {
         Set<Long> gone = imap.missing(folder, facts.proposalUids(mailbox.id(), folder.name()));
         if (!gone.isEmpty()) {
             facts.delete(mailbox.id(), folder.name(), gone);
             log.info("Mailbox {}: {} proposal(s) deleted from {}; no longer followed up", mailbox.id(), gone.size(), folder.name());
         }
+        return !gone.isEmpty();
     }
 
     /** The rep's override keywords on this folder, read fresh every pass. */
@@ -280,8 +294,24 @@ final class MailboxPass {
         }
     }
 
-    /** Classifies and stores one batch; returns the Message-IDs of the proposals in it. */
-    private List<String> store(FolderBatch batch, boolean dryRun, Counts counts, List<ClassifiedMessage> unsaved,
+    /** Whether a message answers a proposal, counting those in batches read but not stored yet. */
+    private static boolean repliesToProposal(MailMessage m, Set<String> proposalIds, StoringThread storing) {
+        List<String> parents = m.parentIds();
+        if (parents.isEmpty()) {
+            return false;
+        }
+        if (parents.stream().anyMatch(proposalIds::contains)) {
+            return true;
+        }
+        storing.awaitStored();
+        return parents.stream().anyMatch(proposalIds::contains);
+    }
+
+    /**
+     * Classifies and stores one batch (on the storing thread), adding its facts to {@code kept}; returns the
+     * Message-IDs of the proposals in it.
+     */
+    private List<String> store(FolderBatch batch, boolean dryRun, Counts counts, List<ClassifiedMessage> kept,
                                List<MeetingRepository.StoredInvitation> unsavedInvitations) {
         List<MeetingRepository.StoredInvitation> invitations = mailbox.calendar().invitationsIn(batch, clock);
         MessageClassifier classifier = mailbox.classifier();
@@ -295,13 +325,13 @@ final class MailboxPass {
         counts.read += classified.size();
         counts.skipped += batch.skipped().size();
         if (dryRun) {
-            unsaved.addAll(classified);
             unsavedInvitations.addAll(invitations);
         } else {
             // Before the facts and their cursor: a crash in between reads the batch again and rewrites the same rows.
             meetings.saveInvitations(mailbox.id(), batch.cursor().uidValidity(), invitations);
             facts.saveBatch(mailbox.id(), batch.folder(), batch.cursor(), classified, batch.skipped(), clock.instant());
         }
+        kept.addAll(classified);
         return classified.stream().filter(c -> c.kind() == MessageKind.PROPOSAL && c.messageId() != null)
                 .map(ClassifiedMessage::messageId).toList();
     }

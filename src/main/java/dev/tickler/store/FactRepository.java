@@ -107,6 +107,24 @@ public final class FactRepository {
         });
     }
 
+    /** Whether any fact of this mailbox is stored (a first sync starts with none). */
+    public boolean hasFacts(String mailboxId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM message_fact WHERE mailbox_id = ? FETCH FIRST 1 ROWS ONLY")) {
+                s.setString(1, mailboxId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+    }
+
+    /** Facts in the order {@link #facts} returns them: by date, folder, UID. */
+    public static final java.util.Comparator<ClassifiedMessage> STORED_ORDER = java.util.Comparator
+            .comparingLong((ClassifiedMessage f) -> f.message().sentAt().toEpochMilli())
+            .thenComparing(f -> f.message().folder())
+            .thenComparingLong(f -> f.message().uid());
+
     /** The Message-IDs of one kind of message in a mailbox (e.g. every proposal). */
     public java.util.Set<String> messageIds(String mailboxId, String kind) {
         return db.inTransaction(c -> {

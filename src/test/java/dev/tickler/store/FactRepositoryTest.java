@@ -43,6 +43,27 @@ class FactRepositoryTest {
     }
 
     @Test
+    void whatIsReadBackEqualsWhatWasStored() {
+        // A first sync keeps the facts it stored instead of reading them back: the two must be equal in every field.
+        var report = new dev.tickler.mail.DeliveryReport(List.of("gone@globex.example"), "<p@acme.example>");
+        ClassifiedMessage rich = new ClassifiedMessage(proposal("<p@acme.example>", GINA).cc(new Address(null, "x@initech.example"))
+                .replyTo("<a@globex.example>", "<b@globex.example>").header("auto-submitted", "auto-replied")
+                .attachment("Angebot_Ä.pdf", "application/pdf").at(Instant.parse("2026-03-06T10:00:00.123Z")).report(report)
+                .build().withoutBody(),
+                new dev.tickler.detect.Classification(dev.tickler.detect.MessageKind.AUTO_REPLY, 4,
+                        List.of(new dev.tickler.detect.Reason("return-date", 0, "back on 2026-03-09 \"ü\"")),
+                        java.time.LocalDate.parse("2026-03-09"), report, "de"));
+        ClassifiedMessage plain = proposal("<q@acme.example>", GINA).classified();
+        ClassifiedMessage stored = new ClassifiedMessage(plain.message().withoutBody(), plain.classification());
+        facts.saveBatch("riley", "Sent", new FolderCursor(7, 42), List.of(rich, stored), List.of(), NOW);
+        List<ClassifiedMessage> expected = new java.util.ArrayList<>(List.of(rich, stored));
+        expected.sort(FactRepository.STORED_ORDER);
+        assertEquals(expected, facts.facts("riley"));
+        assertTrue(facts.hasFacts("riley"));
+        assertTrue(!facts.hasFacts("sam"));
+    }
+
+    @Test
     void aNewUidValidityReplacesTheFoldersFacts() {
         facts.saveBatch("riley", "Sent", new FolderCursor(7, 1), List.of(proposal("<a@acme.example>", GINA).classified()),
                 List.of(new SkippedMessage("Sent", 2, null, "broken")), NOW);
