@@ -40,20 +40,52 @@ public final class Database implements AutoCloseable {
         }
         credentials.setProperty("password", password == null ? "" : password);
         Database db = new Database(url, credentials);
-        try {
-            var result = Flyway.configure()
-                    .dataSource(url, username, password == null ? "" : password)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-            if (result.migrationsExecuted > 0) {
-                log.info("State database migrated to version {} ({} migration(s))", result.targetSchemaVersion,
-                        result.migrationsExecuted);
+        long deadline = System.nanoTime() + STALE_LOCK_WAIT.toNanos();
+        boolean waited = false;
+        while (true) {
+            try {
+                var result = Flyway.configure()
+                        .dataSource(url, username, password == null ? "" : password)
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
+                if (result.migrationsExecuted > 0) {
+                    log.info("State database migrated to version {} ({} migration(s))", result.targetSchemaVersion,
+                            result.migrationsExecuted);
+                }
+                return db;
+            } catch (FlywayException e) {
+                // HSQLDB's lock file is taken over once its heartbeat is 10 s old: a process killed a moment ago
+                // (a crash, a SIGKILL) leaves one that is merely stale. A live process keeps it fresh.
+                if (isLocked(e) && System.nanoTime() < deadline) {
+                    if (!waited) {
+                        log.info("State database is locked; waiting up to {} s in case the lock is left by a process that died",
+                                STALE_LOCK_WAIT.toSeconds());
+                        waited = true;
+                    }
+                    sleep();
+                    continue;
+                }
+                throw new StoreException("can't open the state database " + url + ": " + rootMessage(e), e);
             }
-        } catch (FlywayException e) {
-            throw new StoreException("can't open the state database " + url + ": " + rootMessage(e), e);
         }
-        return db;
+    }
+
+    /** A little longer than HSQLDB's 10 s lock heartbeat. */
+    static final java.time.Duration STALE_LOCK_WAIT = java.time.Duration.ofSeconds(12);
+
+    private static boolean isLocked(Throwable t) {
+        String message = rootMessage(t);
+        return message.startsWith("it is in use by another Tickler process");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the state database", e);
+        }
     }
 
     public <T> T inTransaction(Work<T> work) {
