@@ -10,6 +10,8 @@ CREATE TABLE calendar_invitation (
     uid           BIGINT          NOT NULL,
     uid_validity  BIGINT          NOT NULL,
     sent_at       BIGINT          NOT NULL,
+    -- when its last occurrence ends (far future for an open series, a reply or a cancel): older ones are not read
+    relevant_until BIGINT         NOT NULL,
     ics           VARCHAR(200000) NOT NULL,
     PRIMARY KEY (mailbox_id, folder, uid)
 );

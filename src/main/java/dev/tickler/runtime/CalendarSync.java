@@ -70,12 +70,30 @@ final class CalendarSync {
             if (m.calendarText() == null) {
                 continue;
             }
-            StoredInvitation stored = new StoredInvitation(m.folder(), m.uid(), m.sentAt(), IcsReader.withoutText(m.calendarText()));
-            if (read(stored, now).isPresent()) {
-                out.add(stored);
+            StoredInvitation stored = new StoredInvitation(m.folder(), m.uid(), m.sentAt(), Instant.MAX,
+                    IcsReader.withoutText(m.calendarText()));
+            Optional<Invitation> read = read(stored, now);
+            if (read.isPresent()) {
+                out.add(new StoredInvitation(stored.folder(), stored.uid(), stored.sentAt(), relevantUntil(read.get(), now),
+                        stored.ics()));
             }
         }
         return out;
+    }
+
+    /**
+     * When the last occurrence an invitation speaks of ends: {@link Instant#MAX} when it may go on past
+     * the window read (an open series), or when it answers or cancels (it matters as long as its meeting).
+     */
+    private Instant relevantUntil(Invitation invitation, Instant now) {
+        if (invitation.method() != Invitation.Method.REQUEST && invitation.method() != Invitation.Method.PUBLISH) {
+            return Instant.MAX;
+        }
+        Instant windowEnd = now.plus(lookAhead.compareTo(INVITATIONS_AHEAD) > 0 ? lookAhead : INVITATIONS_AHEAD);
+        Instant last = invitation.meetings().stream().map(Meeting::end).max(Instant::compareTo).orElse(Instant.MAX);
+        boolean open = invitation.meetings().stream().anyMatch(m -> m.recurrenceId() != null)
+                && !last.isBefore(windowEnd.minus(Duration.ofDays(366)));
+        return open ? Instant.MAX : last;
     }
 
     /** The meetings an invitation speaks of in the window around {@code now}; empty (and logged) when unreadable. */
@@ -138,9 +156,9 @@ final class CalendarSync {
      */
     List<Meeting> meetings(MeetingRepository repository, List<StoredInvitation> unsavedInvitations,
                            Optional<List<Meeting>> freshServer, Clock clock) {
-        List<StoredInvitation> stored = new ArrayList<>(invitations ? repository.invitations(mailboxId) : List.of());
-        stored.addAll(unsavedInvitations);
         Instant now = clock.instant();
+        List<StoredInvitation> stored = new ArrayList<>(invitations ? repository.invitations(mailboxId, now.minus(lookBack)) : List.of());
+        stored.addAll(unsavedInvitations);
         List<Invitation> all = new ArrayList<>();
         for (StoredInvitation i : stored) {
             read(i, now).ifPresent(all::add);

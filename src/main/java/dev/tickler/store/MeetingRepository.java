@@ -37,9 +37,10 @@ public final class MeetingRepository {
 
     /**
      * One invitation found in mail, as stored: where it was, when it was sent (its DTSTAMP when it has
-     * none), and its iCalendar text without what people wrote in it.
+     * none), when its last occurrence ends ({@link Instant#MAX} for an open series, a reply or a cancel),
+     * and its iCalendar text without what people wrote in it.
      */
-    public record StoredInvitation(String folder, long uid, Instant sentAt, String ics) {
+    public record StoredInvitation(String folder, long uid, Instant sentAt, Instant relevantUntil, String ics) {
         /** "Sent#12": names it in status and explain. */
         public String logId() {
             return folder + "#" + uid;
@@ -58,7 +59,8 @@ public final class MeetingRepository {
             try (PreparedStatement delete = c.prepareStatement(
                     "DELETE FROM calendar_invitation WHERE mailbox_id = ? AND folder = ? AND uid = ?");
                  PreparedStatement insert = c.prepareStatement(
-                         "INSERT INTO calendar_invitation (mailbox_id, folder, uid, uid_validity, sent_at, ics) VALUES (?, ?, ?, ?, ?, ?)")) {
+                         "INSERT INTO calendar_invitation (mailbox_id, folder, uid, uid_validity, sent_at, relevant_until, ics)"
+                                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (StoredInvitation i : invitations) {
                     delete.setString(1, mailboxId);
                     delete.setString(2, i.folder());
@@ -69,7 +71,8 @@ public final class MeetingRepository {
                     insert.setLong(3, i.uid());
                     insert.setLong(4, uidValidity);
                     insert.setLong(5, i.sentAt().toEpochMilli());
-                    insert.setString(6, i.ics());
+                    insert.setLong(6, i.relevantUntil().equals(Instant.MAX) ? Long.MAX_VALUE : i.relevantUntil().toEpochMilli());
+                    insert.setString(7, i.ics());
                     insert.addBatch();
                 }
                 delete.executeBatch();
@@ -79,17 +82,24 @@ public final class MeetingRepository {
         });
     }
 
-    /** Every invitation of the mailbox whose folder has not changed UIDVALIDITY since. */
-    public List<StoredInvitation> invitations(String mailboxId) {
+    /**
+     * The invitations of the mailbox whose folder has not changed UIDVALIDITY since and whose last
+     * occurrence ends after {@code endsAfter}: years of old meetings are not read at every decision.
+     */
+    public List<StoredInvitation> invitations(String mailboxId, Instant endsAfter) {
         return db.inTransaction(c -> {
             List<StoredInvitation> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT i.folder, i.uid, i.sent_at, i.ics FROM calendar_invitation i"
-                    + " JOIN folder_cursor f ON f.mailbox_id = i.mailbox_id AND f.folder = i.folder AND f.uid_validity = i.uid_validity"
-                    + " WHERE i.mailbox_id = ? ORDER BY i.sent_at, i.folder, i.uid")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT i.folder, i.uid, i.sent_at, i.relevant_until, i.ics"
+                    + " FROM calendar_invitation i JOIN folder_cursor f"
+                    + " ON f.mailbox_id = i.mailbox_id AND f.folder = i.folder AND f.uid_validity = i.uid_validity"
+                    + " WHERE i.mailbox_id = ? AND i.relevant_until > ? ORDER BY i.sent_at, i.folder, i.uid")) {
                 s.setString(1, mailboxId);
+                s.setLong(2, endsAfter.toEpochMilli());
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        out.add(new StoredInvitation(r.getString(1), r.getLong(2), Instant.ofEpochMilli(r.getLong(3)), r.getString(4)));
+                        long until = r.getLong(4);
+                        out.add(new StoredInvitation(r.getString(1), r.getLong(2), Instant.ofEpochMilli(r.getLong(3)),
+                                until == Long.MAX_VALUE ? Instant.MAX : Instant.ofEpochMilli(until), r.getString(5)));
                     }
                 }
             }

@@ -34,13 +34,18 @@ class MeetingRepositoryTest {
 
     @Test
     void invitationsRoundTripAndAreDroppedWhenTheirFolderChangesUidValidity() {
-        MeetingRepository.StoredInvitation invitation = new MeetingRepository.StoredInvitation("Sent", 7, NOW, "BEGIN:VCALENDAR\r\n");
-        meetings.saveInvitations("riley", 5, List.of(invitation));
+        MeetingRepository.StoredInvitation invitation = new MeetingRepository.StoredInvitation("Sent", 7, NOW, Instant.MAX,
+                "BEGIN:VCALENDAR\r\n");
+        MeetingRepository.StoredInvitation over = new MeetingRepository.StoredInvitation("Sent", 8, NOW,
+                Instant.parse("2026-01-10T10:00:00Z"), "BEGIN:VCALENDAR\r\n");
+        meetings.saveInvitations("riley", 5, List.of(invitation, over));
         meetings.saveInvitations("riley", 5, List.of(invitation)); // a batch read again after a crash
-        facts.saveBatch("riley", "Sent", new FolderCursor(5, 7), List.of(), List.of(), NOW);
-        assertEquals(List.of(invitation), meetings.invitations("riley"));
+        facts.saveBatch("riley", "Sent", new FolderCursor(5, 8), List.of(), List.of(), NOW);
+        assertEquals(List.of(invitation, over), meetings.invitations("riley", Instant.parse("2026-01-01T00:00:00Z")));
+        assertEquals(List.of(invitation), meetings.invitations("riley", Instant.parse("2026-02-01T00:00:00Z")),
+                "a meeting long over is not read again");
         facts.saveBatch("riley", "Sent", new FolderCursor(6, 0), List.of(), List.of(), NOW);
-        assertTrue(meetings.invitations("riley").isEmpty(), "UIDVALIDITY 6: the old UIDs mean nothing any more");
+        assertTrue(meetings.invitations("riley", Instant.EPOCH).isEmpty(), "UIDVALIDITY 6: the old UIDs mean nothing any more");
     }
 
     @Test
