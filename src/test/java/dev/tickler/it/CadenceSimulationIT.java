@@ -17,7 +17,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -278,15 +277,7 @@ class CadenceSimulationIT {
 
     /** Message-ID → text of Tickler's drafts now in Drafts. */
     private Map<String, String> drafts() throws Exception {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (Store store = server.connect("riley", "pw")) {
-            Folder drafts = store.getFolder("Drafts");
-            drafts.open(Folder.READ_ONLY);
-            for (Message m : drafts.getMessages()) {
-                out.put(((MimeMessage) m).getMessageID(), String.valueOf(m.getContent()));
-            }
-        }
-        return out;
+        return server.drafts("riley", "pw");
     }
 
     private String onlyDraft() throws Exception {

@@ -9,9 +9,6 @@ import dev.tickler.demo.Mime;
 import dev.tickler.testing.RadicaleServer;
 import dev.tickler.testing.TestMailServer;
 import dev.tickler.testing.TestMailServer.Result;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -182,18 +179,6 @@ class CalendarCalDavIT {
     }
 
     private List<String> drafts() throws Exception {
-        List<String> bodies = new ArrayList<>();
-        try (Store store = mail.connect("riley", "pw")) {
-            Folder drafts = store.getFolder("Drafts");
-            if (!drafts.exists()) {
-                return bodies;
-            }
-            drafts.open(Folder.READ_ONLY);
-            for (Message m : drafts.getMessages()) {
-                Object content = m.getContent();
-                bodies.add(content instanceof String s ? s : String.valueOf(((jakarta.mail.Multipart) content).getBodyPart(0).getContent()));
-            }
-        }
-        return bodies;
+        return new ArrayList<>(mail.drafts("riley", "pw").values());
     }
 }

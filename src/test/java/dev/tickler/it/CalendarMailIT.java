@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tickler.demo.Mime;
 import dev.tickler.testing.TestMailServer;
 import dev.tickler.testing.TestMailServer.Result;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Store;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -205,19 +202,7 @@ class CalendarMailIT {
     }
 
     private List<String> drafts() throws Exception {
-        List<String> bodies = new ArrayList<>();
-        try (Store store = server.connect("riley", "pw")) {
-            Folder drafts = store.getFolder("Drafts");
-            if (!drafts.exists()) {
-                return bodies;
-            }
-            drafts.open(Folder.READ_ONLY);
-            for (Message m : drafts.getMessages()) {
-                Object content = m.getContent();
-                bodies.add(content instanceof String s ? s : String.valueOf(((jakarta.mail.Multipart) content).getBodyPart(0).getContent()));
-            }
-        }
-        return bodies;
+        return new ArrayList<>(server.drafts("riley", "pw").values());
     }
 
     /** An iTIP message in Outlook's shape: multipart/alternative with a text part and a text/calendar part. */

@@ -79,6 +79,24 @@ public final class TestMailServer implements AutoCloseable {
                 new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))));
     }
 
+    /** Message-ID → text (the plain part) of each message in Drafts, in order; empty when there is no Drafts yet. */
+    public java.util.Map<String, String> drafts(String login, String password) throws Exception {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (Store store = connect(login, password)) {
+            jakarta.mail.Folder drafts = store.getFolder("Drafts");
+            if (!drafts.exists()) {
+                return out;
+            }
+            drafts.open(jakarta.mail.Folder.READ_ONLY);
+            for (Message m : drafts.getMessages()) {
+                Object content = m.getContent();
+                out.put(((MimeMessage) m).getMessageID(), content instanceof String text ? text
+                        : String.valueOf(((jakarta.mail.Multipart) content).getBodyPart(0).getContent()));
+            }
+        }
+        return out;
+    }
+
     public int count(String login, String password, String folder) throws Exception {
         try (Store store = connect(login, password)) {
             return store.getFolder(folder).getMessageCount();
