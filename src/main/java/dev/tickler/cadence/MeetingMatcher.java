@@ -35,17 +35,12 @@ public final class MeetingMatcher {
         return meetings.stream()
                 .filter(m -> !m.cancelled())
                 .filter(m -> m.start().isAfter(pursuit.proposal().sentAt()))
-                .filter(m -> !declinedByRep(m))
+                .filter(m -> !m.declinedBy(identity::isRep))
                 .filter(m -> m.participants().stream()
                         .filter(p -> addresses.contains(p.key()) || domains.contains(p.domain()))
                         .filter(p -> !identity.isRep(p) && !identity.isInternal(p))
                         .anyMatch(p -> m.participationOf(p) != Meeting.Participation.DECLINED))
                 .sorted(Comparator.comparing(Meeting::start))
                 .toList();
-    }
-
-    private boolean declinedByRep(Meeting m) {
-        return m.attendees().stream().anyMatch(a -> identity.isRep(a.address())
-                && a.participation() == Meeting.Participation.DECLINED);
     }
 }

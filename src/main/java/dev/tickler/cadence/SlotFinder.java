@@ -121,12 +121,7 @@ public final class SlotFinder {
      * (TRANSP:TRANSPARENT), and not when the rep declined it. Tentative and unanswered ones block.
      */
     public static boolean blocksTime(Meeting meeting, Predicate<Address> isRep) {
-        if (meeting.cancelled() || !meeting.busy()) {
-            return false;
-        }
-        List<Meeting.Participation> answers = meeting.attendees().stream().filter(a -> isRep.test(a.address()))
-                .map(Meeting.Attendee::participation).toList();
-        return answers.isEmpty() || !answers.stream().allMatch(p -> p == Meeting.Participation.DECLINED);
+        return !meeting.cancelled() && meeting.busy() && !meeting.declinedBy(isRep);
     }
 
     /** The rep's first {@code horizonBusinessDays} working days after the day of {@code now}, absences skipped. */

@@ -95,6 +95,15 @@ public record Meeting(
         return who.sameAddress(organizer) ? Participation.ACCEPTED : Participation.NEEDS_ACTION;
     }
 
+    /**
+     * Whether the people {@code who} picks (the rep and their aliases, say) are listed and every one of
+     * their entries declined.
+     */
+    public boolean declinedBy(java.util.function.Predicate<Address> who) {
+        List<Participation> answers = attendees.stream().filter(a -> who.test(a.address())).map(Attendee::participation).toList();
+        return !answers.isEmpty() && answers.stream().allMatch(p -> p == Participation.DECLINED);
+    }
+
     /** The same meeting with another status (a CANCEL arrived). */
     public Meeting withStatus(Status newStatus) {
         return new Meeting(uid, recurrenceId, start, end, organizer, attendees, newStatus, busy, source);
