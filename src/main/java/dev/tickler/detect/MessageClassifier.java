@@ -79,6 +79,10 @@ public final class MessageClassifier {
         if (bulk.isPresent()) {
             return new Classification(MessageKind.BULK, 0, List.of(Reason.of(bulk.get().rule(), bulk.get().detail())));
         }
+        if (message.outline()) {
+            return new Classification(MessageKind.INBOUND, 0, List.of(Reason.of("outline",
+                    "read in outline: from nobody you wrote to, not an answer to your mail, nothing automatic")));
+        }
         return new Classification(MessageKind.INBOUND, 0, List.of(Reason.of("inbound", "from outside, not automatic")));
     }
 
@@ -134,8 +138,9 @@ public final class MessageClassifier {
         if (!external) {
             reasons.add(Reason.of("internal-only", "every recipient is inside the company"));
         }
-        String language = LanguageGuess.of(message.subject() + "\n" + OwnText.of(message.bodyText()));
         if (proposals.isProposal(score, message, identity)) {
+            // Only a proposal's language is used (its follow-ups are written in it): not guessed for the rest.
+            String language = LanguageGuess.of(message.subject() + "\n" + OwnText.of(message.bodyText()));
             reasons.add(Reason.of("proposal", "score " + score + " reaches threshold " + proposals.threshold()
                     + " and mail goes outside the company"));
             return new Classification(MessageKind.PROPOSAL, score, reasons, null, null, language);
@@ -143,7 +148,7 @@ public final class MessageClassifier {
         if (external) {
             reasons.add(Reason.of("not-a-proposal", "score " + score + " is below threshold " + proposals.threshold()));
         }
-        return new Classification(MessageKind.OUTBOUND, score, reasons, null, null, language);
+        return new Classification(MessageKind.OUTBOUND, score, reasons, null, null, null);
     }
 
     /** 03/04 is 3 April unless the text is English: US-style dates are read month first only then. */

@@ -4,13 +4,15 @@ import dev.tickler.mail.FolderBatch;
 import dev.tickler.mail.FolderCursor;
 import dev.tickler.mail.MailFolder;
 import dev.tickler.mail.MailMessage;
-import dev.tickler.mail.MailboxSource.BodyPolicy;
+import dev.tickler.mail.MailboxSource.ReadPolicy;
 import dev.tickler.mail.SkippedMessage;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.InternetHeaders;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +22,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one batch of messages: a single pipelined FETCH of envelope, structure, flags, UID and the
- * classifier headers, then bodies only where the policy asks. A message that can't be read is
+ * Reads one batch in up to three pipelined steps, never message by message:
+ * <ol>
+ *   <li>the outline of every message: one FETCH of UID, FLAGS, ENVELOPE (with INTERNALDATE and size) and
+ *       BODYSTRUCTURE, which a server like Dovecot answers from its index without opening a message file;</li>
+ *   <li>for the messages the policy wants in full (the rep's mail to outsiders, mail from people they wrote
+ *       to, answers to it, anything automatic, invitations): the header fields beyond the envelope, together
+ *       with the text part where the outline already shows it is wanted and the invitation part, in one FETCH
+ *       per kind, so that each file is opened once;</li>
+ *   <li>the text of the few whose header fields showed it is wanted after all (an out-of-office reply).</li>
+ * </ol>
+ * Everything else is kept as its outline ({@link MailMessage#outline()}). A message that can't be read is
  * recorded as skipped; one with defects is kept with them; unsent drafts are passed over.
  */
 final class BatchReader {
@@ -34,12 +45,12 @@ final class BatchReader {
     }
 
     static FolderBatch read(String mailboxId, IMAPFolder folder, MailFolder mailFolder, long uidValidity, List<Message> slice,
-                                  BodyPolicy bodies) throws MessagingException {
+                            ReadPolicy policy) throws MessagingException {
         Message[] batch = slice.toArray(new Message[0]);
-        folder.fetch(batch, fetchProfile());
-        List<MailMessage> messages = new ArrayList<>();
-        Map<Long, BodyFetcher.TextPart> wanted = new HashMap<>();
-        Map<Long, BodyFetcher.TextPart> invitations = new HashMap<>();
+        folder.fetch(batch, outlineProfile());
+        List<MailMessage> outlines = new ArrayList<>();
+        Map<Long, Message> found = new HashMap<>();
+        Map<Long, BodyFetcher.Request> requests = new HashMap<>();
         List<SkippedMessage> skipped = new ArrayList<>();
         long lastUid = 0;
         for (Message m : batch) {
@@ -49,14 +60,15 @@ final class BatchReader {
                 continue; // an unsent draft (the rep's or Tickler's, e.g. in [Gmail]/All Mail) is nobody's message yet
             }
             try {
-                MailMessage mapped = MessageMapper.headers(m, mailFolder.name(), mailFolder.role(), uid);
-                if (bodies.wantsBody(mapped)) {
-                    BodyFetcher.locate(m).ifPresent(part -> wanted.put(uid, part));
+                MailMessage outline = MessageMapper.outline(m, mailFolder.name(), mailFolder.role(), uid);
+                BodyFetcher.TextPart invitation = outline.attachments().stream().anyMatch(BatchReader::mayBeInvitation)
+                        ? BodyFetcher.locateCalendar(m).orElse(null) : null;
+                if (policy.wantsDetail(outline) || invitation != null) {
+                    BodyFetcher.TextPart text = policy.wantsBody(outline) ? BodyFetcher.locate(m).orElse(null) : null;
+                    requests.put(uid, new BodyFetcher.Request(text, invitation));
+                    found.put(uid, m);
                 }
-                if (mapped.attachments().stream().anyMatch(BatchReader::mayBeInvitation)) {
-                    BodyFetcher.locateCalendar(m).ifPresent(part -> invitations.put(uid, part));
-                }
-                messages.add(mapped);
+                outlines.add(outline);
             } catch (MessagingException | RuntimeException e) {
                 if (e instanceof jakarta.mail.FolderClosedException || e instanceof jakarta.mail.StoreClosedException) {
                     throw (MessagingException) e;
@@ -68,13 +80,50 @@ final class BatchReader {
                 skipped.add(s);
             }
         }
-        List<MailMessage> withBodies = withInvitations(folder, withBodies(folder, messages, wanted), invitations);
+        Map<Long, BodyFetcher.Detail> details = BodyFetcher.fetchDetails(folder, requests);
+        List<MailMessage> messages = new ArrayList<>(outlines.size());
+        Map<Long, BodyFetcher.TextPart> laterBodies = new HashMap<>();
+        for (MailMessage outline : outlines) {
+            BodyFetcher.Request request = requests.get(outline.uid());
+            if (request == null) {
+                messages.add(outline);
+                continue;
+            }
+            MailMessage full = complete(outline, request, details.get(outline.uid()));
+            if (request.body() == null && !full.outline() && policy.wantsBody(full)) {
+                BodyFetcher.locate(found.get(outline.uid())).ifPresent(part -> laterBodies.put(outline.uid(), part));
+            }
+            messages.add(full);
+        }
+        List<MailMessage> withBodies = withBodies(folder, messages, laterBodies);
         for (MailMessage mapped : withBodies) {
             if (!mapped.defects().isEmpty()) {
                 log.warn("Mailbox {} message {}: read with defects: {}", mailboxId, mapped.logId(), mapped.defects());
             }
         }
         return new FolderBatch(mailFolder.name(), mailFolder.role(), new FolderCursor(uidValidity, lastUid), withBodies, skipped);
+    }
+
+    /** The outline with what the server returned for it: header fields, text, invitation; a defect for what is missing. */
+    private static MailMessage complete(MailMessage outline, BodyFetcher.Request request, BodyFetcher.Detail detail) {
+        List<String> defects = new ArrayList<>(outline.defects());
+        if (detail == null || detail.headerFields() == null) {
+            // Expunged between the two FETCHes, or a server that answered without them.
+            defects.add("header fields not returned by the server; read in outline");
+            return outline.withCalendar(null, defects);
+        }
+        MailMessage full;
+        try {
+            InternetHeaders fields = new InternetHeaders(new ByteArrayInputStream(detail.headerFields()));
+            full = MessageMapper.withHeaderFields(outline, name -> fields.getHeader(name, " "));
+        } catch (MessagingException | RuntimeException e) {
+            defects.add("header fields unreadable (" + e.getClass().getSimpleName() + "); read in outline");
+            return outline.withCalendar(null, defects);
+        }
+        String text = request.body() != null && detail.body() != null ? BodyFetcher.decode(detail.body(), request.body(), defects) : null;
+        String calendar = request.calendar() != null && detail.calendar() != null
+                ? BodyFetcher.decode(detail.calendar(), request.calendar(), defects) : null;
+        return full.withBody(text).withCalendar(calendar, defects);
     }
 
     /** The text bodies the policy asked for, one FETCH per body section for the whole batch. */
@@ -102,29 +151,6 @@ final class BatchReader {
         return out;
     }
 
-    /** The invitation parts (iCalendar text), one FETCH per section for the whole batch, capped at {@value #MAX_CALENDAR_BYTES} bytes. */
-    private static List<MailMessage> withInvitations(IMAPFolder folder, List<MailMessage> messages,
-                                                     Map<Long, BodyFetcher.TextPart> wanted) throws MessagingException {
-        if (wanted.isEmpty()) {
-            return messages;
-        }
-        Map<Long, byte[]> raw = new HashMap<>();
-        for (Map.Entry<String, List<Long>> group : BodyFetcher.bySection(wanted).entrySet()) {
-            raw.putAll(BodyFetcher.fetch(folder, group.getKey(), group.getValue(), MAX_CALENDAR_BYTES));
-        }
-        List<MailMessage> out = new ArrayList<>(messages.size());
-        for (MailMessage m : messages) {
-            BodyFetcher.TextPart part = wanted.get(m.uid());
-            if (part == null || !raw.containsKey(m.uid())) {
-                out.add(m);
-                continue;
-            }
-            List<String> defects = new ArrayList<>(m.defects());
-            out.add(m.withCalendar(BodyFetcher.decode(raw.get(m.uid()), part, defects), defects));
-        }
-        return out;
-    }
-
     /** What BODYSTRUCTURE says could be an invitation (MessageMapper lists text/calendar parts as attachments). */
     private static boolean mayBeInvitation(dev.tickler.mail.Attachment a) {
         return a.mimeType().equals("text/calendar") || a.mimeType().equals("application/ics")
@@ -140,22 +166,19 @@ final class BatchReader {
         }
     }
 
-    private static FetchProfile fetchProfile() {
+    /** The outline: what the floor of any IMAP sync reads, and what Dovecot keeps in its index. */
+    private static FetchProfile outlineProfile() {
         FetchProfile fp = new FetchProfile();
         fp.add(FetchProfile.Item.FLAGS);
         fp.add(FetchProfile.Item.ENVELOPE);      // also INTERNALDATE and RFC822.SIZE
         fp.add(FetchProfile.Item.CONTENT_INFO);  // BODYSTRUCTURE: attachment names, types, sizes without downloading
         fp.add(UIDFolder.FetchProfileItem.UID);
-        for (String header : MessageMapper.HEADERS) {
-            fp.add(header);
-        }
         return fp;
     }
 
     private static String safeMessageId(Message m) {
         try {
-            String[] ids = m.getHeader("Message-ID");
-            return ids == null ? null : ids[0];
+            return m instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID() : null; // from the envelope
         } catch (MessagingException | RuntimeException e) {
             return null;
         }

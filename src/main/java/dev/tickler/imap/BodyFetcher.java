@@ -114,7 +114,7 @@ final class BodyFetcher {
     /**
      * The raw (still transfer-encoded) bytes of each UID's section, one FETCH per {@value #UIDS_PER_COMMAND} UIDs.
      *
-     * @throws MessagingException when the server refuses the command (the caller falls back to one message at a time)
+     * @throws MessagingException when the server refuses the command
      */
     static Map<Long, byte[]> fetch(IMAPFolder folder, String section, List<Long> uids) throws MessagingException {
         return fetch(folder, section, uids, MessageMapper.MAX_BODY_BYTES);
@@ -122,13 +122,60 @@ final class BodyFetcher {
 
     static Map<Long, byte[]> fetch(IMAPFolder folder, String section, List<Long> uids, int maxBytes) throws MessagingException {
         Map<Long, byte[]> out = new HashMap<>();
+        fetchItems(folder, uids, "BODY.PEEK[" + section + "]<0." + maxBytes + ">", (body, uid) -> out.put(uid, body.getByteArray().getNewBytes()));
+        return out;
+    }
+
+    /** What to read of one message beyond its outline: the header fields, and the text and invitation parts if any. */
+    record Request(TextPart body, TextPart calendar) {
+        private String items() {
+            return "BODY.PEEK[HEADER.FIELDS (" + String.join(" ", MessageMapper.HEADERS) + ")]"
+                    + (body == null ? "" : " BODY.PEEK[" + body.section() + "]<0." + MessageMapper.MAX_BODY_BYTES + ">")
+                    + (calendar == null ? "" : " BODY.PEEK[" + calendar.section() + "]<0." + BatchReader.MAX_CALENDAR_BYTES + ">");
+        }
+    }
+
+    /** What came back for a {@link Request}: raw header fields, and the raw (transfer-encoded) parts asked for, else null. */
+    record Detail(byte[] headerFields, byte[] body, byte[] calendar) {
+    }
+
+    /**
+     * The header fields (and the parts asked for) of many messages at once: one FETCH per kind of
+     * request (the same sections) per {@value #UIDS_PER_COMMAND} UIDs, so that the server opens each
+     * message file once for everything read from it.
+     */
+    static Map<Long, Detail> fetchDetails(IMAPFolder folder, Map<Long, Request> requests) throws MessagingException {
+        Map<String, List<Long>> byItems = new LinkedHashMap<>();
+        requests.forEach((uid, request) -> byItems.computeIfAbsent(request.items(), k -> new ArrayList<>()).add(uid));
+        Map<Long, byte[][]> parts = new HashMap<>();
+        for (Map.Entry<String, List<Long>> group : byItems.entrySet()) {
+            fetchItems(folder, group.getValue(), group.getKey(), (body, uid) -> {
+                Request request = requests.get(uid);
+                byte[][] found = parts.computeIfAbsent(uid, u -> new byte[3][]);
+                String section = body.getSection() == null ? "" : body.getSection();
+                int slot = section.regionMatches(true, 0, "HEADER", 0, 6) ? 0
+                        : request != null && request.body() != null && section.equals(request.body().section()) ? 1
+                        : request != null && request.calendar() != null && section.equals(request.calendar().section()) ? 2 : -1;
+                if (slot >= 0) {
+                    found[slot] = body.getByteArray().getNewBytes();
+                }
+            });
+        }
+        Map<Long, Detail> out = new HashMap<>();
+        parts.forEach((uid, found) -> out.put(uid, new Detail(found[0], found[1], found[2])));
+        return out;
+    }
+
+    /** Runs {@code UID FETCH <uids> (UID <items>)} in chunks and hands over every BODY item returned with its UID. */
+    private static void fetchItems(IMAPFolder folder, List<Long> uids, String items, java.util.function.ObjLongConsumer<BODY> sink)
+            throws MessagingException {
         for (int from = 0; from < uids.size(); from += UIDS_PER_COMMAND) {
             List<Long> chunk = uids.subList(from, Math.min(uids.size(), from + UIDS_PER_COMMAND));
             StringBuilder set = new StringBuilder();
             for (long uid : chunk) {
                 set.append(set.length() == 0 ? "" : ",").append(uid);
             }
-            String command = "UID FETCH " + set + " (UID BODY.PEEK[" + section + "]<0." + maxBytes + ">)";
+            String command = "UID FETCH " + set + " (UID " + items + ")";
             Response[] responses = (Response[]) folder.doCommand(protocol -> {
                 Response[] r = protocol.command(command, null);
                 protocol.handleResult(r[r.length - 1]); // NO or BAD: a ProtocolException, surfaced as MessagingException
@@ -137,14 +184,14 @@ final class BodyFetcher {
             for (Response response : responses) {
                 if (response instanceof FetchResponse fetch) {
                     UID uid = fetch.getItem(UID.class);
-                    BODY body = fetch.getItem(BODY.class);
-                    if (uid != null && body != null && body.getByteArray() != null) {
-                        out.put(uid.uid, body.getByteArray().getNewBytes());
+                    for (int i = 0; uid != null && i < fetch.getItemCount(); i++) {
+                        if (fetch.getItem(i) instanceof BODY body && body.getByteArray() != null) {
+                            sink.accept(body, uid.uid);
+                        }
                     }
                 }
             }
         }
-        return out;
     }
 
     /** Decoded text: transfer encoding undone, charset applied, HTML flattened; a defect noted when it can't be. */

@@ -92,7 +92,7 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
     }
 
     @Override
-    public boolean readSince(MailFolder mailFolder, FolderCursor cursor, int batchSize, BodyPolicy bodies, BatchSink sink)
+    public boolean readSince(MailFolder mailFolder, FolderCursor cursor, int batchSize, ReadPolicy policy, BatchSink sink)
             throws MailboxException {
         IMAPFolder folder = null;
         try {
@@ -126,7 +126,7 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             long lastUid = sameValidity ? cursor.lastUid() : 0;
             for (int from = 0; from < fresh.size(); from += batchSize) {
                 List<Message> slice = fresh.subList(from, Math.min(fresh.size(), from + batchSize));
-                FolderBatch batch = BatchReader.read(mailboxId, folder, mailFolder, uidValidity, slice, bodies);
+                FolderBatch batch = BatchReader.read(mailboxId, folder, mailFolder, uidValidity, slice, policy);
                 lastUid = Math.max(lastUid, batch.cursor().lastUid());
                 sink.accept(batch);
             }

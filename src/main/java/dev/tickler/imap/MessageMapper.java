@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
 final class MessageMapper {
 
     /**
-     * Header fields fetched with the envelope; the classifiers read these, and Date keeps the sender's
-     * UTC offset (the envelope's parsed date loses it), which tells the prospect's timezone.
+     * Header fields read beyond the envelope, for mail that can matter; the classifiers read these, and
+     * Date keeps the sender's UTC offset (the envelope's parsed date loses it), which tells the
+     * prospect's timezone. A server has to open the message file for them (see BatchReader).
      */
     static final String[] HEADERS = {"References", "In-Reply-To", "Auto-Submitted", "X-Autoreply", "X-Autorespond",
             "Precedence", "X-Auto-Response-Suppress", "List-Id", "List-Unsubscribe", "Date"};
@@ -51,8 +52,28 @@ final class MessageMapper {
     private MessageMapper() {
     }
 
-    /** The envelope and structure; throws only when even the envelope can't be read. */
+    /** Reads one header field by name: all its values joined, or null when absent. */
+    @FunctionalInterface
+    interface HeaderFields {
+        String get(String name) throws MessagingException;
+    }
+
+    /**
+     * Envelope, structure and the header fields beyond them, from a message whose header is at hand
+     * (a parsed file, or an IMAP message fetched with {@link #HEADERS}); throws only when even the
+     * envelope can't be read.
+     */
     static MailMessage headers(Message message, String folder, FolderRole role, long uid) throws MessagingException {
+        return withHeaderFields(outline(message, folder, role, uid), name -> header(message, name));
+    }
+
+    /**
+     * What the IMAP ENVELOPE and BODYSTRUCTURE tell, which a server answers from its index without
+     * opening the message: ids, date, addresses, subject, type and attachments (In-Reply-To too, from
+     * the envelope). Never asks an IMAP message for a header field, which would cost a round trip each.
+     * Marked {@link MailMessage#outline()} until {@link #withHeaderFields} completes it.
+     */
+    static MailMessage outline(Message message, String folder, FolderRole role, long uid) throws MessagingException {
         List<String> defects = new ArrayList<>();
         // From the ENVELOPE already fetched: asking for the header would cost a round trip per message.
         String rawId = message instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID() : header(message, "Message-ID");
@@ -64,13 +85,6 @@ final class MessageMapper {
             }
             sentAt = message.getReceivedDate().toInstant();
             defects.add("no usable Date header; used the server's arrival time");
-        }
-        Map<String, String> headers = new HashMap<>();
-        for (String name : HEADERS) {
-            String value = header(message, name);
-            if (value != null) {
-                headers.put(name.toLowerCase(Locale.ROOT), value);
-            }
         }
         String contentType = "text/plain";
         List<Attachment> attachments = new ArrayList<>();
@@ -88,17 +102,34 @@ final class MessageMapper {
             messageId = null;
             defects.add("Message-ID over " + MAX_ID + " characters; ignored");
         }
-        List<String> references = capped(ids(header(message, "References")), MAX_REFERENCES, true);
+        String inReplyTo = message instanceof org.eclipse.angus.mail.imap.IMAPMessage imap ? imap.getInReplyTo()
+                : header(message, "In-Reply-To");
         List<Address> to = capped(addresses(recipients(message, Message.RecipientType.TO), defects), MAX_RECIPIENTS, false);
         List<Address> cc = capped(addresses(recipients(message, Message.RecipientType.CC), defects), MAX_RECIPIENTS, false);
         String subject = subject(message, defects);
         if (subject.length() > MAX_SUBJECT) {
             subject = subject.substring(0, MAX_SUBJECT);
         }
-        return new MailMessage(folder, role, uid, messageId,
-                capped(ids(header(message, "In-Reply-To")), MAX_REFERENCES, true), references,
-                first(addresses(message.getFrom(), defects)), to, cc,
-                subject, sentAt, contentType, headers, capped(attachments, MAX_ATTACHMENTS, false), null, report, defects);
+        return new MailMessage(folder, role, uid, messageId, capped(ids(inReplyTo), MAX_REFERENCES, true), List.of(),
+                first(addresses(message.getFrom(), defects)), to, cc, subject, sentAt, contentType, Map.of(),
+                capped(attachments, MAX_ATTACHMENTS, false), null, report, defects, null, true);
+    }
+
+    /** The outline completed with the header fields in {@link #HEADERS}: threading, automatic-reply markers, Date. */
+    static MailMessage withHeaderFields(MailMessage outline, HeaderFields fields) throws MessagingException {
+        Map<String, String> headers = new HashMap<>();
+        for (String name : HEADERS) {
+            String value = fields.get(name);
+            if (value != null) {
+                headers.put(name.toLowerCase(Locale.ROOT), value);
+            }
+        }
+        List<String> references = capped(ids(headers.get("references")), MAX_REFERENCES, true);
+        List<String> inReplyTo = headers.containsKey("in-reply-to") ? capped(ids(headers.get("in-reply-to")), MAX_REFERENCES, true)
+                : outline.inReplyTo();
+        return new MailMessage(outline.folder(), outline.role(), outline.uid(), outline.messageId(), inReplyTo, references,
+                outline.from(), outline.to(), outline.cc(), outline.subject(), outline.sentAt(), outline.contentType(), headers,
+                outline.attachments(), outline.bodyText(), outline.report(), outline.defects(), outline.calendarText(), false);
     }
 
     private static void collectAttachments(Part part, List<Attachment> out, int depth) throws MessagingException, IOException {

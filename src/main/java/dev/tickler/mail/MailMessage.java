@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param defects       what was wrong with the message and how it was read anyway (for logs and explain)
  * @param calendarText  the iCalendar text of its invitation part ({@code text/calendar}, an .ics file),
  *                      or null; read into meetings during sync and, like the body, never stored or logged
+ * @param outline       read in outline only: envelope and structure, without the header fields beyond them
+ *                      (References, automatic-reply markers, List-Id, the Date's offset), because it came from
+ *                      nobody the rep has written to and answers nothing of theirs (see {@code Correspondents})
  */
 public record MailMessage(
         String folder,
@@ -43,7 +46,8 @@ public record MailMessage(
         String bodyText,
         DeliveryReport report,
         List<String> defects,
-        String calendarText) {
+        String calendarText,
+        boolean outline) {
 
     public MailMessage {
         Objects.requireNonNull(folder, "folder");
@@ -65,24 +69,24 @@ public record MailMessage(
                        Map<String, String> headers, List<Attachment> attachments, String bodyText, DeliveryReport report,
                        List<String> defects) {
         this(folder, role, uid, messageId, inReplyTo, references, from, to, cc, subject, sentAt, contentType, headers, attachments,
-                bodyText, report, defects, null);
+                bodyText, report, defects, null, false);
     }
 
     /** The same message without its body text and invitation: what is stored. */
     public MailMessage withoutBody() {
         return new MailMessage(folder, role, uid, messageId, inReplyTo, references, from, to, cc, subject, sentAt,
-                contentType, headers, attachments, null, report, defects, null);
+                contentType, headers, attachments, null, report, defects, null, outline);
     }
 
     public MailMessage withBody(String text) {
         return new MailMessage(folder, role, uid, messageId, inReplyTo, references, from, to, cc, subject, sentAt,
-                contentType, headers, attachments, text, report, defects, calendarText);
+                contentType, headers, attachments, text, report, defects, calendarText, outline);
     }
 
     /** The same message with the text of its invitation part and any defect reading it. */
     public MailMessage withCalendar(String text, List<String> allDefects) {
         return new MailMessage(folder, role, uid, messageId, inReplyTo, references, from, to, cc, subject, sentAt,
-                contentType, headers, attachments, bodyText, report, allDefects, text);
+                contentType, headers, attachments, bodyText, report, allDefects, text, outline);
     }
 
     /** Every recipient, To then Cc. */

@@ -14,10 +14,23 @@ public interface MailboxSource extends AutoCloseable {
         void accept(FolderBatch batch);
     }
 
-    /** Decides, per message, whether its body text is worth reading (it costs a round trip). */
-    @FunctionalInterface
-    interface BodyPolicy {
-        boolean wantsBody(MailMessage headersOnly);
+    /**
+     * Decides, per message, how much beyond its outline (envelope and structure, which an IMAP server
+     * answers from its index) is worth reading: the rest costs the server a read of the message file.
+     */
+    interface ReadPolicy {
+        /**
+         * Whether the header fields beyond the envelope (threading, automatic-reply markers, Date) are
+         * worth reading: for mail that can matter to a pursuit. Asked with the outline; a message read
+         * in outline stays {@link MailMessage#outline()}.
+         */
+        boolean wantsDetail(MailMessage outline);
+
+        /**
+         * Whether the body text is worth reading. Asked first with the outline (a yes is fetched in the
+         * same command as the header fields), then again once the header fields are known.
+         */
+        boolean wantsBody(MailMessage message);
     }
 
     /** The folders to read (Sent, INBOX, ...), found by SPECIAL-USE, configuration, or well-known names. */
@@ -31,7 +44,7 @@ public interface MailboxSource extends AutoCloseable {
      * @return false when the server proves the folder unchanged since the cursor (CONDSTORE: same
      *         UIDVALIDITY, UIDNEXT and HIGHESTMODSEQ, not even a flag changed); nothing was fetched
      */
-    boolean readSince(MailFolder folder, FolderCursor cursor, int batchSize, BodyPolicy bodies, BatchSink sink)
+    boolean readSince(MailFolder folder, FolderCursor cursor, int batchSize, ReadPolicy policy, BatchSink sink)
             throws MailboxException;
 
     /**

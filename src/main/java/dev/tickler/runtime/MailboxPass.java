@@ -14,6 +14,7 @@ import dev.tickler.mail.FolderCursor;
 import dev.tickler.mail.MailFolder;
 import dev.tickler.mail.MailMessage;
 import dev.tickler.mail.MailboxException;
+import dev.tickler.pursuit.Correspondents;
 import dev.tickler.pursuit.PursuitState;
 import dev.tickler.store.DraftRecord;
 import dev.tickler.store.DraftRepository;
@@ -78,17 +79,18 @@ final class MailboxPass {
         Set<String> proposalIds = ConcurrentHashMap.newKeySet();
         // On a first sync every stored fact is one this pass stores: kept here instead of read back and decoded.
         List<ClassifiedMessage> storedNow = new ArrayList<>();
+        long started = System.nanoTime();
+        long syncMs = 0;
         try (ImapMailbox imap = connector.connect(mailbox);
              StoringThread storing = new StoringThread(id, batch -> proposalIds.addAll(store(batch, dryRun, counts,
                      dryRun ? unsaved : storedNow, unsavedInvitations)))) {
             boolean firstSync = !dryRun && !facts.hasFacts(id);
             proposalIds.addAll(facts.messageIds(id, MessageKind.PROPOSAL.name()));
-            MailboxSource.BodyPolicy bodies = m -> mailbox.classifier().wantsBody(m)
-                    || repliesToProposal(m, proposalIds, storing); // replies to proposals: auto-reply wording
+            MailboxSource.ReadPolicy policy = readPolicy(proposalIds, storing);
             Map<String, Set<String>> unsavedKeywords = new HashMap<>();
             for (MailFolder folder : imap.foldersToRead()) {
                 FolderCursor cursor = facts.cursor(id, folder.name()).orElse(FolderCursor.START);
-                boolean changed = imap.readSince(folder, cursor, mailbox.imap().batchSize(), bodies, storing);
+                boolean changed = imap.readSince(folder, cursor, mailbox.imap().batchSize(), policy, storing);
                 storing.drain();
                 if (!firstSync) {
                     storedNow.clear(); // read back from the store below
@@ -102,6 +104,7 @@ final class MailboxPass {
                     counts.unchangedFolders++;
                 }
             }
+            syncMs = (System.nanoTime() - started) / 1_000_000; // connected, read, classified and stored
             if (firstSync) {
                 storedNow.sort(FactRepository.STORED_ORDER);
             }
@@ -128,9 +131,9 @@ final class MailboxPass {
                 outcome.illegalTransitions = checkTransitions(views);
                 pursuits.saveAll(views.stream().map(v -> record(id, v)).toList(), clock.instant());
             }
-            log.info("Mailbox {}: {} new message(s), {} skipped, {} with defects; {} pursuit(s); {} draft(s) {}; {} retracted, {} dismissed",
-                    id, counts.read, counts.skipped, counts.defects, views.size(), placed.size(), dryRun ? "due (dry run)" : "placed",
-                    outcome.retracted.size(), outcome.dismissed);
+            log.info("Mailbox {}: {} new message(s) ({} read in outline) synced in {} ms, {} skipped, {} with defects; {} pursuit(s);"
+                    + " {} draft(s) {}; {} retracted, {} dismissed", id, counts.read, counts.outline, syncMs, counts.skipped, counts.defects,
+                    views.size(), placed.size(), dryRun ? "due (dry run)" : "placed", outcome.retracted.size(), outcome.dismissed);
             return new PassReport(id, counts.read, counts.skipped, counts.defects, counts.unchangedFolders, views, placed, outcome.retracted,
                     outcome.dismissed, outcome.illegalTransitions, null);
         } catch (MailboxException e) {
@@ -294,6 +297,31 @@ final class MailboxPass {
         }
     }
 
+    /**
+     * What to read of each message: in full (header fields) only what concerns someone the rep wrote
+     * to or looks automatic, the rest in outline; bodies of the rep's mail to outsiders, of automatic
+     * mail, and of replies to proposals (auto-reply wording).
+     */
+    private MailboxSource.ReadPolicy readPolicy(Set<String> proposalIds, StoringThread storing) {
+        MessageClassifier classifier = mailbox.classifier();
+        return new MailboxSource.ReadPolicy() {
+            @Override
+            public boolean wantsDetail(MailMessage outline) {
+                Correspondents known = mailbox.correspondents().get(() -> facts.facts(mailbox.id()), classifier);
+                boolean detail = known.concerns(outline, classifier.isFromRep(outline)) || classifier.wantsBody(outline);
+                if (detail) {
+                    known.readInFull(outline);
+                }
+                return detail;
+            }
+
+            @Override
+            public boolean wantsBody(MailMessage message) {
+                return classifier.wantsBody(message) || repliesToProposal(message, proposalIds, storing);
+            }
+        };
+    }
+
     /** Whether a message answers a proposal, counting those in batches read but not stored yet. */
     private static boolean repliesToProposal(MailMessage m, Set<String> proposalIds, StoringThread storing) {
         List<String> parents = m.parentIds();
@@ -320,6 +348,9 @@ final class MailboxPass {
             classified.add(new ClassifiedMessage(m.withoutBody(), classifier.classify(m)));
             if (!m.defects().isEmpty()) {
                 counts.defects++;
+            }
+            if (m.outline()) {
+                counts.outline++;
             }
         }
         counts.read += classified.size();
@@ -371,5 +402,6 @@ final class MailboxPass {
         int read;
         int skipped;
         int defects;
+        int outline;
     }
 }

@@ -15,7 +15,8 @@ import dev.tickler.pursuit.PursuitAssembler;
 import java.util.Set;
 
 /** The core objects for one mailbox, built from its configuration. */
-record MailboxWiring(String id, ImapSettings imap, MessageClassifier classifier, PursuitBoard board, CalendarSync calendar) {
+record MailboxWiring(String id, ImapSettings imap, MessageClassifier classifier, PursuitBoard board, CalendarSync calendar,
+                     KnownCorrespondents correspondents) {
 
     static MailboxWiring of(TicklerConfig config, TicklerConfig.Mailbox mailbox, TemplateLibrary templates) {
         Address owner = new Address(mailbox.owner().name(), mailbox.owner().address());
@@ -40,6 +41,6 @@ record MailboxWiring(String id, ImapSettings imap, MessageClassifier classifier,
                 java.time.Duration.ofDays(cal.lookBackDays()), java.time.Duration.ofDays(cal.lookAheadDays()),
                 () -> server);
         return new MailboxWiring(mailbox.id(), imap, new MessageClassifier(identity, mailbox.timezone(), config.detection()), board,
-                calendar);
+                calendar, new KnownCorrespondents(identity));
     }
 }

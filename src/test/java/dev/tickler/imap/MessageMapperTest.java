@@ -27,6 +27,39 @@ class MessageMapperTest {
     private static final Instant ARRIVED = Instant.parse("2026-03-03T10:05:00Z");
 
     @Test
+    void anOutlineHasTheEnvelopeAndStructureButNoOtherHeaderFieldsUntilTheyAreAdded() throws Exception {
+        MimeMessage m = parse("""
+                From: Gina Glass <gina@globex.example>
+                To: Riley Rep <riley@acme.example>
+                Subject: RE: Proposal
+                Date: Tue, 3 Mar 2026 10:00:00 -0500
+                Message-ID: <r1@globex.example>
+                In-Reply-To: <p1@acme.example>
+                References: <p0@acme.example> <p1@acme.example>
+                Auto-Submitted: auto-replied
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=utf-8
+
+                Out of the office.
+                """);
+        MailMessage outline = MessageMapper.outline(m, "INBOX", FolderRole.INBOX, 4);
+        assertTrue(outline.outline());
+        assertEquals("<r1@globex.example>", outline.messageId());
+        assertEquals(List.of("<p1@acme.example>"), outline.inReplyTo());
+        assertEquals(List.of(), outline.references());
+        assertTrue(outline.headers().isEmpty(), "no header field beyond the envelope: " + outline.headers());
+        assertEquals("gina@globex.example", outline.from().email());
+        assertEquals("RE: Proposal", outline.subject());
+
+        MailMessage full = MessageMapper.withHeaderFields(outline, name -> m.getHeader(name, " "));
+        assertTrue(!full.outline());
+        assertEquals(List.of("<p0@acme.example>", "<p1@acme.example>"), full.references());
+        assertEquals("auto-replied", full.header("auto-submitted").orElseThrow());
+        assertEquals("Tue, 3 Mar 2026 10:00:00 -0500", full.header("date").orElseThrow());
+        assertEquals(MessageMapper.headers(m, "INBOX", FolderRole.INBOX, 4), full, "the same as reading it whole");
+    }
+
+    @Test
     void mapsEnvelopeThreadingAndAttachmentNamesIncludingEncodedOnes() throws Exception {
         MimeMessage m = parse("""
                 From: Riley Rep <riley@acme.example>

@@ -1,0 +1,122 @@
+package dev.tickler.it;
+
+import static dev.tickler.testing.TestMailServer.mailbox;
+import static dev.tickler.testing.TestMailServer.tickler;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tickler.demo.Mime;
+import dev.tickler.testing.TestMailServer;
+import dev.tickler.testing.TestMailServer.Result;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Incoming mail from nobody the rep wrote to is read in outline (envelope and structure, no header
+ * fields, which a server must open the file for); what can matter is still read in full: an answer
+ * linked only by References from another domain, an out-of-office from the prospect, a reply in a
+ * later pass. Outlines never make a pursuit look answered or not.
+ */
+class OutlineReadIT {
+
+    private static final Instant PROPOSAL = Instant.parse("2026-03-02T10:00:00Z"); // Monday
+    private static final String NOW = "2026-03-12T09:30:00Z";                      // a reminder is due
+
+    @TempDir
+    Path dir;
+    private TestMailServer server;
+    private Path password;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new TestMailServer(dir);
+        password = server.user("riley", "pw");
+        server.append("riley", "pw", "Sent", Mime.message().id("<p1@acme.example>").from("Riley Rep <riley@acme.example>")
+                .to("Gina Glass <gina@globex.example>").subject("Proposal: Globex rollout").date(PROPOSAL)
+                .text("Hi Gina,\n\nattached is our proposal.").attach("Globex_Proposal.pdf", "application/pdf", 1000).build());
+        for (int i = 0; i < 3; i++) {
+            server.appendRaw("riley", "pw", "INBOX", raw("<n" + i + "@media.example>", "News <news@media.example>",
+                    "Weekly digest " + i, "List-Id: <digest.media.example>\nPrecedence: list\n", "Mon, 9 Mar 2026 08:00:00 +0000"));
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void strangersAreReadInOutlineAndChangeNothing() throws Exception {
+        Result r = scan(NOW);
+        assertTrue(r.err().contains("4 new message(s) (3 read in outline) synced in"), r.err());
+        assertEquals(1, server.drafts("riley", "pw").size(), "the newsletters are not an answer\n" + r.out());
+        Result explain = tickler("explain", "--config", config().toString(), "--now", NOW, "<p1@acme.example>");
+        assertEquals(0, explain.code(), explain.err());
+    }
+
+    @Test
+    void anAnswerLinkedOnlyByReferencesFromAnotherDomainIsReadInFull() throws Exception {
+        // Gina forwarded the proposal inside her group; procurement answers from the holding's domain.
+        server.appendRaw("riley", "pw", "INBOX", raw("<po1@globex-holding.example>", "Procurement <po@globex-holding.example>",
+                "RE: FW: Proposal: Globex rollout",
+                "In-Reply-To: <fw1@globex.example>\nReferences: <p1@acme.example> <fw1@globex.example>\n",
+                "Tue, 10 Mar 2026 11:00:00 +0100"));
+        Result r = scan(NOW);
+        assertTrue(r.err().contains("5 new message(s) (3 read in outline) synced in"), r.err());
+        assertEquals(0, server.drafts("riley", "pw").size(), "answered: no reminder\n" + r.out());
+        Result status = tickler("status", "--config", config().toString(), "--now", NOW);
+        assertTrue(status.out().contains("answered"), status.out());
+    }
+
+    @Test
+    void theProspectsOutOfOfficeIsReadInFullAndIsNoAnswer() throws Exception {
+        server.appendRaw("riley", "pw", "INBOX", raw("<ooo1@globex.example>", "Gina Glass <gina@globex.example>",
+                "Automatic reply: Proposal: Globex rollout", "Auto-Submitted: auto-replied\nX-Auto-Response-Suppress: All\n"
+                        + "In-Reply-To: <p1@acme.example>\n", "Mon, 2 Mar 2026 11:05:00 +0100"));
+        Result r = scan(NOW);
+        assertTrue(r.err().contains("5 new message(s) (3 read in outline) synced in"), r.err());
+        assertEquals(1, server.drafts("riley", "pw").size(), "an out-of-office is not an answer\n" + r.out());
+    }
+
+    @Test
+    void aLaterPassReadsTheProspectsColleagueInFull() throws Exception {
+        Result first = scan("2026-03-04T09:30:00Z");
+        assertEquals(0, server.drafts("riley", "pw").size(), first.out());
+        // A new thread from a colleague at the prospect's company, arriving after the first pass.
+        server.appendRaw("riley", "pw", "INBOX", raw("<c1@globex.example>", "Greg <greg@globex.example>", "Your offer",
+                "", "Wed, 11 Mar 2026 09:00:00 +0100"));
+        Result r = scan(NOW);
+        assertTrue(r.err().contains("1 new message(s) (0 read in outline) synced in"), r.err());
+        assertEquals(0, server.drafts("riley", "pw").size(), "Greg at Globex answered\n" + r.out());
+    }
+
+    // --- helpers ---
+
+    private Path config() throws Exception {
+        return server.config(mailbox("riley", server.port(), password, ""));
+    }
+
+    private Result scan(String now) throws Exception {
+        Result r = tickler("scan", "--config", config().toString(), "--now", now);
+        assertEquals(0, r.code(), r.err());
+        return r;
+    }
+
+    private static String raw(String id, String from, String subject, String extraHeaders, String date) {
+        return """
+                Message-ID: %s
+                Date: %s
+                From: %s
+                To: Riley Rep <riley@acme.example>
+                Subject: %s
+                %sMIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8
+
+                Some text.
+                """.formatted(id, date, from, subject, extraHeaders);
+    }
+}
