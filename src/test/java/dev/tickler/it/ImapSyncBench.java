@@ -27,8 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  * A benchmark, not a test (only {@code -Dit.test=ImapSyncBench} runs it; size with {@code -Dbench.messages=50000}):
  * a Dovecot mailbox written straight to Maildir (half Sent, half INBOX, 20 % of Sent with a PDF,
  * some replies), then (d) the floor: one plain {@code UID FETCH 1:* (UID FLAGS INTERNALDATE ENVELOPE
- * BODYSTRUCTURE)} per folder with Angus, (a) Tickler's first sync in a child JVM with -Xmx256m and its
- * peak RSS, (b) an unchanged re-sync. Prints one line per measure. See docs/BENCHMARKS.md.
+ * BODYSTRUCTURE)} per folder with Angus; (d2) the floor plus the header fields Tickler reads, for every
+ * message, and (d3) the floor plus the header fields and text of Sent, each on its own copy of the
+ * mailbox; (a) Tickler's first sync in a child JVM with -Xmx256m and its peak RSS, (a') the sync alone
+ * as that scan logs it, (b) an unchanged re-sync, (e) a pass that drafts every due follow-up. Prints one
+ * line per measure. {@code -Dbench.childOpts="..."} adds JVM options to (a), e.g. a JFR recording.
+ * See docs/BENCHMARKS.md.
  */
 class ImapSyncBench {
 
