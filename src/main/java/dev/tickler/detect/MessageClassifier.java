@@ -54,6 +54,12 @@ public final class MessageClassifier {
         if (isFromRep(message)) {
             return classifyOutbound(message);
         }
+        if (message.outline()) {
+            // Read in outline because nothing in it (sender, threading, subject, structure) concerns the rep's
+            // mail or looks automatic: the checks below would find nothing more in it.
+            return new Classification(MessageKind.INBOUND, 0, List.of(Reason.of("outline",
+                    "read in outline: from nobody you wrote to, not an answer to your mail, nothing automatic")));
+        }
         List<Reason> bounce = bounces.reasons(message);
         if (!bounce.isEmpty()) {
             return new Classification(MessageKind.BOUNCE, 0, bounce, null, report(message));
@@ -78,10 +84,6 @@ public final class MessageClassifier {
         Optional<Reason> bulk = ProposalDetector.bulk(message);
         if (bulk.isPresent()) {
             return new Classification(MessageKind.BULK, 0, List.of(Reason.of(bulk.get().rule(), bulk.get().detail())));
-        }
-        if (message.outline()) {
-            return new Classification(MessageKind.INBOUND, 0, List.of(Reason.of("outline",
-                    "read in outline: from nobody you wrote to, not an answer to your mail, nothing automatic")));
         }
         return new Classification(MessageKind.INBOUND, 0, List.of(Reason.of("inbound", "from outside, not automatic")));
     }
