@@ -37,6 +37,7 @@ public final class TestMessages {
     private final List<Attachment> attachments = new ArrayList<>();
     private String body;
     private DeliveryReport report;
+    private boolean outline;
     private static long nextUid = 1;
 
     public static TestMessages sent(String id) {
@@ -113,7 +114,21 @@ public final class TestMessages {
 
     public MailMessage build() {
         return new MailMessage(folder, role, uid, messageId, inReplyTo, references, from, to, cc, subject, sentAt,
-                contentType, headers, attachments, body, report, List.of());
+                contentType, headers, attachments, body, report, List.of(), null, outline);
+    }
+
+    /** Read in outline: what the envelope and structure tell (no header fields, no body). */
+    public TestMessages outline() {
+        outline = true;
+        headers.clear();
+        references.clear();
+        body = null;
+        return this;
+    }
+
+    public TestMessages folder(String name) {
+        folder = name;
+        return this;
     }
 
     public ClassifiedMessage classified() {

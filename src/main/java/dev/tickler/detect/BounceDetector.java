@@ -23,6 +23,11 @@ public final class BounceDetector {
         return from != null && DAEMON.matcher(from.email()).find();
     }
 
+    /** A delivery-failure subject ("Undeliverable:", "failure notice"...), whoever sent it. */
+    static boolean hasFailureSubject(String subject) {
+        return subject != null && SUBJECT.matcher(subject).find();
+    }
+
     /** The reasons a message is a bounce; empty when it is not one. */
     public List<Reason> reasons(MailMessage message) {
         List<Reason> reasons = new ArrayList<>();
@@ -31,7 +36,7 @@ public final class BounceDetector {
             reasons.add(Reason.of("rfc3464-report", "multipart/report; report-type=delivery-status"));
         }
         boolean fromDaemon = message.from() != null && DAEMON.matcher(message.from().email()).find();
-        boolean failureSubject = SUBJECT.matcher(message.subject()).find();
+        boolean failureSubject = hasFailureSubject(message.subject());
         if (fromDaemon && failureSubject) {
             reasons.add(Reason.of("ndr-sender-subject", "sent by a mail system with a delivery-failure subject"));
         } else if (reasons.isEmpty() && failureSubject && message.report() != null) {

@@ -113,7 +113,8 @@ public final class MessageClassifier {
 
     /**
      * Whether the body is worth a round trip: the rep's mail to outsiders (proposal wording), and
-     * anything that looks automatic (return dates, bounce recipients). Headers only are passed in.
+     * anything that looks automatic (return dates, bounce recipients). Asked with the outline first
+     * (a yes also has the message read in full), then again with its header fields.
      */
     public boolean wantsBody(MailMessage message) {
         if (isFromRep(message)) {
@@ -121,6 +122,7 @@ public final class MessageClassifier {
         }
         return !autoReplies.reasons(message).isEmpty() || !bounces.reasons(message).isEmpty()
                 || BounceDetector.looksLikeSystemSender(message.from())
+                || BounceDetector.hasFailureSubject(message.subject()) // a plain report names the failed recipient in its text
                 || message.attachments().stream().anyMatch(a -> a.mimeType().equals("text/calendar")); // a decline may carry a note
     }
 

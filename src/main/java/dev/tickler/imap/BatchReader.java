@@ -22,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one batch in up to three pipelined steps, never message by message:
+ * Reads one batch in up to three pipelined steps, never message by message (except the report parts
+ * of a {@code multipart/report}, which Jakarta Mail reads per message while mapping):
  * <ol>
  *   <li>the outline of every message: one FETCH of UID, FLAGS, ENVELOPE (with INTERNALDATE and size) and
  *       BODYSTRUCTURE, which a server like Dovecot answers from its index without opening a message file;</li>
@@ -59,16 +60,9 @@ final class BatchReader {
             if (isDraft(m)) {
                 continue; // an unsent draft (the rep's or Tickler's, e.g. in [Gmail]/All Mail) is nobody's message yet
             }
+            MailMessage outline;
             try {
-                MailMessage outline = MessageMapper.outline(m, mailFolder.name(), mailFolder.role(), uid);
-                BodyFetcher.TextPart invitation = outline.attachments().stream().anyMatch(BatchReader::mayBeInvitation)
-                        ? BodyFetcher.locateCalendar(m).orElse(null) : null;
-                if (policy.wantsDetail(outline) || invitation != null) {
-                    BodyFetcher.TextPart text = policy.wantsBody(outline) ? BodyFetcher.locate(m).orElse(null) : null;
-                    requests.put(uid, new BodyFetcher.Request(text, invitation));
-                    found.put(uid, m);
-                }
-                outlines.add(outline);
+                outline = MessageMapper.outline(m, mailFolder.name(), mailFolder.role(), uid);
             } catch (MessagingException | RuntimeException e) {
                 if (e instanceof jakarta.mail.FolderClosedException || e instanceof jakarta.mail.StoreClosedException) {
                     throw (MessagingException) e;
@@ -78,7 +72,17 @@ final class BatchReader {
                 log.warn("Mailbox {} message {}: skipped, unreadable ({})", mailboxId, s.logId(), e.getClass().getSimpleName());
                 log.debug("Mailbox {} message {}: {}", mailboxId, s.logId(), s.reason());
                 skipped.add(s);
+                continue;
             }
+            // Outside the catch: the policy failing (its store, say) fails the batch instead of skipping its messages.
+            BodyFetcher.TextPart invitation = outline.attachments().stream().anyMatch(BatchReader::mayBeInvitation)
+                    ? BodyFetcher.locateCalendar(m).orElse(null) : null;
+            if (policy.wantsDetail(outline) || invitation != null) {
+                BodyFetcher.TextPart text = policy.wantsBody(outline) ? BodyFetcher.locate(m).orElse(null) : null;
+                requests.put(uid, new BodyFetcher.Request(text, invitation));
+                found.put(uid, m);
+            }
+            outlines.add(outline);
         }
         Map<Long, BodyFetcher.Detail> details = BodyFetcher.fetchDetails(folder, requests);
         List<MailMessage> messages = new ArrayList<>(outlines.size());
@@ -107,18 +111,20 @@ final class BatchReader {
     /** The outline with what the server returned for it: header fields, text, invitation; a defect for what is missing. */
     private static MailMessage complete(MailMessage outline, BodyFetcher.Request request, BodyFetcher.Detail detail) {
         List<String> defects = new ArrayList<>(outline.defects());
+        // Wanted in full: without its header fields it is still classified as such (a bounce stays a bounce),
+        // just with less to go on.
         if (detail == null || detail.headerFields() == null) {
             // Expunged between the two FETCHes, or a server that answered without them.
-            defects.add("header fields not returned by the server; read in outline");
-            return outline.withCalendar(null, defects);
+            defects.add("header fields not returned by the server; read without them");
+            return withoutHeaderFields(outline).withCalendar(null, defects);
         }
         MailMessage full;
         try {
             InternetHeaders fields = new InternetHeaders(new ByteArrayInputStream(detail.headerFields()));
             full = MessageMapper.withHeaderFields(outline, name -> fields.getHeader(name, " "));
         } catch (MessagingException | RuntimeException e) {
-            defects.add("header fields unreadable (" + e.getClass().getSimpleName() + "); read in outline");
-            return outline.withCalendar(null, defects);
+            defects.add("header fields unreadable (" + e.getClass().getSimpleName() + "); read without them");
+            return withoutHeaderFields(outline).withCalendar(null, defects);
         }
         String text = request.body() != null && detail.body() != null ? BodyFetcher.decode(detail.body(), request.body(), defects) : null;
         String calendar = request.calendar() != null && detail.calendar() != null
@@ -145,10 +151,17 @@ final class BatchReader {
             }
             List<String> defects = new ArrayList<>(m.defects());
             String text = BodyFetcher.decode(raw.get(m.uid()), part, defects);
-            out.add(new MailMessage(m.folder(), m.role(), m.uid(), m.messageId(), m.inReplyTo(), m.references(), m.from(), m.to(),
-                    m.cc(), m.subject(), m.sentAt(), m.contentType(), m.headers(), m.attachments(), text, m.report(), defects));
+            out.add(m.withBody(text).withCalendar(m.calendarText(), defects));
         }
         return out;
+    }
+
+    private static MailMessage withoutHeaderFields(MailMessage outline) {
+        try {
+            return MessageMapper.withHeaderFields(outline, name -> null);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("no header is read here", e);
+        }
     }
 
     /** What BODYSTRUCTURE says could be an invitation (MessageMapper lists text/calendar parts as attachments). */

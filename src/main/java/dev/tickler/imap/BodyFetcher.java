@@ -154,8 +154,8 @@ final class BodyFetcher {
                 byte[][] found = parts.computeIfAbsent(uid, u -> new byte[3][]);
                 String section = body.getSection() == null ? "" : body.getSection();
                 int slot = section.regionMatches(true, 0, "HEADER", 0, 6) ? 0
-                        : request != null && request.body() != null && section.equals(request.body().section()) ? 1
-                        : request != null && request.calendar() != null && section.equals(request.calendar().section()) ? 2 : -1;
+                        : request != null && request.body() != null && section.equalsIgnoreCase(request.body().section()) ? 1
+                        : request != null && request.calendar() != null && section.equalsIgnoreCase(request.calendar().section()) ? 2 : -1;
                 if (slot >= 0) {
                     found[slot] = body.getByteArray().getNewBytes();
                 }
@@ -178,6 +178,7 @@ final class BodyFetcher {
             String command = "UID FETCH " + set + " (UID " + items + ")";
             Response[] responses = (Response[]) folder.doCommand(protocol -> {
                 Response[] r = protocol.command(command, null);
+                protocol.notifyResponseHandlers(r); // an EXPUNGE or EXISTS meanwhile keeps the folder's message numbers right
                 protocol.handleResult(r[r.length - 1]); // NO or BAD: a ProtocolException, surfaced as MessagingException
                 return r;
             });

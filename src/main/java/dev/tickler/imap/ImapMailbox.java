@@ -145,6 +145,32 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
         }
     }
 
+    @Override
+    public void readAgain(MailFolder mailFolder, FolderCursor cursor, java.util.Collection<Long> uids, int batchSize, ReadPolicy policy,
+                          BatchSink sink) throws MailboxException {
+        if (uids.isEmpty()) {
+            return;
+        }
+        inFolder(mailFolder.name(), Folder.READ_ONLY, "reading " + mailFolder.name() + " again", folder -> {
+            if (cursor.uidValidity() != 0 && folder.getUIDValidity() != cursor.uidValidity()) {
+                return null; // the folder is read again from the start anyway
+            }
+            long[] asked = uids.stream().mapToLong(Long::longValue).sorted().toArray();
+            List<Message> still = new ArrayList<>();
+            for (Message m : folder.getMessagesByUID(asked)) {
+                if (m != null) {
+                    still.add(m);
+                }
+            }
+            for (int from = 0; from < still.size(); from += batchSize) {
+                FolderBatch batch = BatchReader.read(mailboxId, folder, mailFolder, cursor.uidValidity(),
+                        still.subList(from, Math.min(still.size(), from + batchSize)), policy);
+                sink.accept(new FolderBatch(batch.folder(), batch.role(), cursor, batch.messages(), batch.skipped()));
+            }
+            return null;
+        });
+    }
+
     /** Work done in one opened folder; the folder is closed afterwards whatever happens. */
     @FunctionalInterface
     private interface FolderWork<T> {

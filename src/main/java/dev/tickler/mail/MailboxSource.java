@@ -48,6 +48,15 @@ public interface MailboxSource extends AutoCloseable {
             throws MailboxException;
 
     /**
+     * Reads the messages with these UIDs again, as {@code policy} now asks (messages read in outline
+     * before that concern the rep's mail after all), handing them to {@code sink} in batches that
+     * carry {@code cursor} unchanged. Does nothing when the folder's UIDVALIDITY is no longer the
+     * cursor's (the folder is being read again anyway); UIDs no longer there are passed over.
+     */
+    void readAgain(MailFolder folder, FolderCursor cursor, java.util.Collection<Long> uids, int batchSize, ReadPolicy policy,
+                   BatchSink sink) throws MailboxException;
+
+    /**
      * Which of {@code keywords} (IMAP keywords like {@code $TicklerProposal}) each message in {@code folder}
      * carries, by UID: one SEARCH and one FETCH FLAGS, asked every pass because the rep may tag an
      * old message at any time.

@@ -5,7 +5,6 @@ import dev.tickler.mail.MailMessage;
 import dev.tickler.mail.RepIdentity;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Who the rep has written to, and what: the test for whether an incoming message can matter to a
@@ -17,19 +16,19 @@ import java.util.regex.Pattern;
  * incoming message concerns the rep's correspondence when
  * <ul>
  *   <li>its sender is someone the rep wrote to, or at the company of one (never a public mail provider);</li>
- *   <li>its In-Reply-To (in the envelope) names a message read in full; or</li>
+ *   <li>it comes from outside the company and answers something (an In-Reply-To in the envelope): the
+ *       prospect's holding company answering a forward of the proposal links to it in References only;</li>
+ *   <li>its In-Reply-To names a message read in full; or</li>
  *   <li>it is a reply or forward ("Re:", "AW:", "Fwd:"...) from outside the company under the subject of the
- *       rep's mail to outsiders, which catches an answer whose only link is in References, from an address
- *       never seen before.</li>
+ *       rep's mail to outsiders (an answer whose client dropped In-Reply-To).</li>
  * </ul>
- * Anything else (newsletters, colleagues, strangers) is read in outline. The sets only grow: a fact
- * forgotten later leaves a name that costs at most a header read. Safe for one reader and one writer.
+ * Anything else (newsletters, colleagues, strangers) is read in outline. What the rep wrote to may
+ * become known only later (a Sent copy saved after the auto-reply to it arrived, a proposal in a
+ * folder read after INBOX), so outlines are checked again at the end of every pass and read in full
+ * when they now concern the rep's mail. The sets only grow: a fact forgotten later leaves a name that
+ * costs at most a header read. Used by one thread at a time.
  */
 public final class Correspondents {
-
-    /** A reply or forward marker at the start of a subject, as {@link Subjects} strips them. */
-    private static final Pattern REPLY_OR_FORWARD = Pattern.compile(
-            "^\\s*(\\[[^]]*]\\s*)?(re|aw|sv|antw|odp|vs|r|rv|tr|wg|fw|fwd|i|enc)\\s*(\\[\\d+])?\\s*:", Pattern.CASE_INSENSITIVE);
 
     private final RepIdentity identity;
     private final Set<String> addresses = ConcurrentHashMap.newKeySet();
@@ -68,17 +67,19 @@ public final class Correspondents {
             return outside;
         }
         Address from = outline.from();
-        if (from != null && identity.isExternal(from) && (addresses.contains(from.key())
-                || (!FreemailDomains.contains(from.domain()) && domains.contains(from.domain())))) {
+        boolean outside = from != null && identity.isExternal(from);
+        if (outside && (addresses.contains(from.key()) || (!FreemailDomains.contains(from.domain()) && domains.contains(from.domain())))) {
             return true;
+        }
+        if (outside && !outline.inReplyTo().isEmpty()) {
+            return true; // an answer to something, perhaps to the rep's mail through a forward: References will tell
         }
         for (String parent : outline.inReplyTo()) {
             if (ids.contains(parent)) {
                 return true;
             }
         }
-        return from != null && identity.isExternal(from) && REPLY_OR_FORWARD.matcher(outline.subject()).find()
-                && subjects.contains(Subjects.normalize(outline.subject()));
+        return outside && Subjects.isReplyOrForward(outline.subject()) && subjects.contains(Subjects.normalize(outline.subject()));
     }
 
     /** Notes a message read in full, so that an answer to it is read in full too. */

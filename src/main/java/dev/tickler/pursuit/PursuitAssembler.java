@@ -218,15 +218,15 @@ public final class PursuitAssembler {
         return fact.classification().report() != null ? fact.classification().report() : fact.message().report();
     }
 
-    /** The same message filed twice (Sent and INBOX, say) counts once. */
+    /** The same message filed twice (Sent and INBOX, say) counts once: the first copy, unless only a later one was read in full. */
     private static List<ClassifiedMessage> deduplicate(List<ClassifiedMessage> facts) {
         Map<Object, ClassifiedMessage> unique = new LinkedHashMap<>();
         facts.stream()
                 .sorted(Comparator.comparing(ClassifiedMessage::sentAt)
                         .thenComparing(f -> f.message().folder())
                         .thenComparingLong(f -> f.message().uid()))
-                .forEach(f -> unique.putIfAbsent(
-                        f.messageId() != null ? f.messageId() : f.message().folder() + "#" + f.message().uid(), f));
+                .forEach(f -> unique.merge(f.messageId() != null ? f.messageId() : f.message().folder() + "#" + f.message().uid(), f,
+                        (first, later) -> first.message().outline() && !later.message().outline() ? later : first));
         return new ArrayList<>(unique.values());
     }
 

@@ -88,7 +88,8 @@ final class MailboxPass {
             proposalIds.addAll(facts.messageIds(id, MessageKind.PROPOSAL.name()));
             MailboxSource.ReadPolicy policy = readPolicy(proposalIds, storing);
             Map<String, Set<String>> unsavedKeywords = new HashMap<>();
-            for (MailFolder folder : imap.foldersToRead()) {
+            List<MailFolder> folders = imap.foldersToRead();
+            for (MailFolder folder : folders) {
                 FolderCursor cursor = facts.cursor(id, folder.name()).orElse(FolderCursor.START);
                 boolean changed = imap.readSince(folder, cursor, mailbox.imap().batchSize(), policy, storing);
                 storing.drain();
@@ -110,6 +111,9 @@ final class MailboxPass {
             }
             List<ClassifiedMessage> all = firstSync ? storedNow : new ArrayList<>(facts.facts(id));
             all.addAll(unsaved);
+            if (counts.read > 0) {
+                all = readAgainWhatNowMatters(imap, folders, all, policy, dryRun, proposalIds, unsavedInvitations);
+            }
             Map<String, Set<String>> allKeywords = dryRun ? unsavedKeywords : keywords.forMailbox(id);
             CalendarSync calendar = mailbox.calendar();
             List<Meeting> known = calendar.meetings(meetings, unsavedInvitations, calendar.readServer(meetings, dryRun, clock), clock);
@@ -295,6 +299,53 @@ final class MailboxPass {
         } else {
             keywords.replace(mailbox.id(), folder.name(), byUid);
         }
+    }
+
+    /**
+     * Messages read in outline that concern the rep's mail after all, now that this pass has read more:
+     * an out-of-office that arrived before the client saved the proposal to Sent, a prospect's mail read
+     * before a proposal in a folder read later. They are read again in full, classified and stored over
+     * their outline; returns the facts with them in place.
+     */
+    private List<ClassifiedMessage> readAgainWhatNowMatters(ImapMailbox imap, List<MailFolder> folders, List<ClassifiedMessage> all,
+                                                            MailboxSource.ReadPolicy policy, boolean dryRun, Set<String> proposalIds,
+                                                            List<MeetingRepository.StoredInvitation> unsavedInvitations)
+            throws MailboxException {
+        MessageClassifier classifier = mailbox.classifier();
+        Correspondents known = mailbox.correspondents().get(() -> facts.facts(mailbox.id()), classifier);
+        Map<String, List<Long>> byFolder = new HashMap<>();
+        for (ClassifiedMessage fact : all) {
+            MailMessage m = fact.message();
+            if (m.outline() && known.concerns(m, classifier.isFromRep(m))) {
+                byFolder.computeIfAbsent(m.folder(), f -> new ArrayList<>()).add(m.uid());
+            }
+        }
+        if (byFolder.isEmpty()) {
+            return all;
+        }
+        Counts again = new Counts();
+        List<ClassifiedMessage> reread = new ArrayList<>();
+        for (MailFolder folder : folders) {
+            List<Long> uids = byFolder.get(folder.name());
+            if (uids != null) {
+                FolderCursor cursor = facts.cursor(mailbox.id(), folder.name()).orElse(FolderCursor.START);
+                imap.readAgain(folder, cursor, uids, mailbox.imap().batchSize(), policy,
+                        batch -> proposalIds.addAll(store(batch, dryRun, again, reread, unsavedInvitations)));
+            }
+        }
+        Set<String> replaced = new java.util.HashSet<>();
+        reread.forEach(f -> replaced.add(f.message().logId()));
+        List<ClassifiedMessage> updated = new ArrayList<>(all.size());
+        for (ClassifiedMessage fact : all) {
+            if (!replaced.contains(fact.message().logId())) {
+                updated.add(fact);
+            }
+        }
+        updated.addAll(reread);
+        updated.sort(FactRepository.STORED_ORDER);
+        log.info("Mailbox {}: {} message(s) read in outline before concern your mail after all; read again in full", mailbox.id(),
+                reread.size());
+        return updated;
     }
 
     /**

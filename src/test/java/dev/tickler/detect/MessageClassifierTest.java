@@ -155,4 +155,17 @@ class MessageClassifierTest {
         assertEquals(MessageKind.INBOUND, classifier.classify(outlook.withCalendar(
                 declined.replace("END:VEVENT", "COMMENT:Sorry, we chose another supplier.\r\nEND:VEVENT"), java.util.List.of())).kind());
     }
+
+    @Test
+    void anOutlineWantsItsDetailOnlyWhenItLooksAutomatic() {
+        Address stranger = new Address("Ops", "notifications@shipping.example");
+        assertTrue(classifier.wantsBody(received("<b1@x.example>", stranger).subject("Undeliverable: Proposal").outline().build()),
+                "a failure subject from any sender: a plain report names the failed recipient in its text");
+        assertTrue(classifier.wantsBody(received("<b2@x.example>", new Address(null, "MAILER-DAEMON@mx.example")).subject("x")
+                .outline().build()));
+        assertTrue(!classifier.wantsBody(received("<n1@x.example>", stranger).subject("Your parcel").outline().build()));
+        Classification c = classifier.classify(received("<n1@x.example>", stranger).subject("Your parcel").outline().build());
+        assertEquals(MessageKind.INBOUND, c.kind());
+        assertEquals("outline", c.reasons().get(0).rule());
+    }
 }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Incoming mail from nobody the rep wrote to is read in outline (envelope and structure, no header
  * fields, which a server must open the file for); what can matter is still read in full: an answer
- * linked only by References from another domain, an out-of-office from the prospect, a reply in a
- * later pass. Outlines never make a pursuit look answered or not.
+ * linked only by References from another domain, an out-of-office from the prospect, a colleague of
+ * the prospect in a later pass; and an outline that turns out to concern a proposal seen later (in a
+ * later pass, or in a folder read after INBOX) is read again in full before anything is decided.
  */
 class OutlineReadIT {
 
@@ -92,6 +93,57 @@ class OutlineReadIT {
         Result r = scan(NOW);
         assertTrue(r.err().contains("1 new message(s) (0 read in outline) synced in"), r.err());
         assertEquals(0, server.drafts("riley", "pw").size(), "Greg at Globex answered\n" + r.out());
+    }
+
+    @Test
+    void anAnswerFromAnotherDomainUnderANewSubjectIsReadInFullByItsInReplyTo() throws Exception {
+        server.appendRaw("riley", "pw", "INBOX", raw("<po2@globex-holding.example>", "Procurement <po@globex-holding.example>",
+                "Globex rollout - questions from procurement",
+                "In-Reply-To: <fw1@globex.example>\nReferences: <p1@acme.example> <fw1@globex.example>\n",
+                "Tue, 10 Mar 2026 11:00:00 +0100"));
+        Result r = scan(NOW);
+        assertTrue(r.err().contains("5 new message(s) (3 read in outline)"), r.err());
+        assertEquals(0, server.drafts("riley", "pw").size(), "answered: no reminder\n" + r.out());
+    }
+
+    @Test
+    void anAutoReplyThatArrivedBeforeTheSentCopyIsReadAgainOnceTheProposalIsSeen() throws Exception {
+        // The client saves the Sent copy after sending; Olaf's auto-reply (no In-Reply-To) is read first.
+        server.appendRaw("riley", "pw", "INBOX", autoReply("<ooo2@initech.example>", "Olaf <olaf@initech.example>"));
+        Result first = scan("2026-03-03T12:00:00Z");
+        assertTrue(first.err().contains("5 new message(s) (4 read in outline)"), first.err());
+        server.append("riley", "pw", "Sent", Mime.message().id("<p2@acme.example>").from("Riley Rep <riley@acme.example>")
+                .to("Olaf <olaf@initech.example>").subject("Proposal: Initech licences").date(Instant.parse("2026-03-03T09:00:00Z"))
+                .text("Hi Olaf,\n\nattached is our proposal.").attach("Initech_Proposal.pdf", "application/pdf", 1000).build());
+        Result r = scan(NOW);
+        assertTrue(r.err().contains("1 message(s) read in outline before concern your mail after all"), r.err());
+        assertOlafsPursuitIsNotAnswered();
+    }
+
+    @Test
+    void aProspectsAutoReplyReadBeforeTheirProposalInAScannedFolderIsReadAgainInTheSamePass() throws Exception {
+        server.user("riley", "pw", "Archive");
+        server.append("riley", "pw", "Archive", Mime.message().id("<p2@acme.example>").from("Riley Rep <riley@acme.example>")
+                .to("Olaf <olaf@initech.example>").subject("Proposal: Initech licences").date(Instant.parse("2026-03-03T09:00:00Z"))
+                .text("Hi Olaf,\n\nattached is our proposal.").attach("Initech_Proposal.pdf", "application/pdf", 1000).build());
+        server.appendRaw("riley", "pw", "INBOX", autoReply("<ooo2@initech.example>", "Olaf <olaf@initech.example>"));
+        Result r = tickler("scan", "--config", server.config(mailbox("riley", server.port(), password, "folders: { scan: [Archive] }"))
+                .toString(), "--now", NOW);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("1 message(s) read in outline before concern your mail after all"), r.err());
+        assertOlafsPursuitIsNotAnswered();
+    }
+
+    private void assertOlafsPursuitIsNotAnswered() throws Exception {
+        Result explain = tickler("explain", "--config", config().toString(), "--now", NOW, "<p2@acme.example>");
+        assertEquals(0, explain.code(), explain.err());
+        assertTrue(explain.out().contains("auto-repl"), "Olaf's auto-reply is read as one\n" + explain.out());
+        assertTrue(!explain.out().contains("outline"), explain.out());
+    }
+
+    private static String autoReply(String id, String from) {
+        return raw(id, from, "Your message", "Auto-Submitted: auto-replied\n", "Tue, 3 Mar 2026 10:00:00 +0100")
+                .replace("Some text.", "I am out of the office until 9 March 2026 and will answer then.");
     }
 
     // --- helpers ---

@@ -57,8 +57,14 @@ class CorrespondentsTest {
                 .subject("Purchase order").replyTo("<p1@acme.example>").build();
         assertTrue(known.concerns(fromAnotherDomain, false));
         MailMessage toSomethingElse = TestMessages.received("<x2@holding.example>", new Address("Proc", "proc@holding.example"))
-                .subject("Purchase order").replyTo("<unknown@elsewhere.example>").build();
-        assertFalse(known.concerns(toSomethingElse, false));
+                .subject("Purchase order").replyTo("<fw1@globex.example>").build();
+        assertTrue(known.concerns(toSomethingElse, false), "an answer from outside to a forward: References may name the proposal");
+        MailMessage colleagueToSomethingElse = TestMessages.received("<x3@acme.example>", new Address("Kim", "kim@acme.example"))
+                .subject("Lunch").replyTo("<unknown@acme.example>").build();
+        assertFalse(known.concerns(colleagueToSomethingElse, false));
+        MailMessage colleagueInTheThread = TestMessages.received("<x4@acme.example>", new Address("Kim", "kim@acme.example"))
+                .subject("Re: Proposal for Globex").replyTo("<p1@acme.example>").build();
+        assertTrue(known.concerns(colleagueInTheThread, false), "in the thread of a message read in full");
     }
 
     @Test
@@ -66,6 +72,9 @@ class CorrespondentsTest {
         // Forwarded inside the prospect's group and answered from there: the link may be in References only.
         assertTrue(known.concerns(inbound(new Address("Proc", "proc@holding.example"), "RE: [EXT] FW: Proposal for Globex"), false));
         assertTrue(known.concerns(inbound(new Address("Proc", "proc@holding.example"), "AW: proposal  for GLOBEX"), false));
+        assertTrue(known.concerns(inbound(new Address("Proc", "proc@holding.example"), "RES: Proposal for Globex"), false));
+        assertTrue(known.concerns(inbound(new Address("Proc", "proc@holding.example"), "[External Sender] RE: Proposal for Globex"),
+                false));
         assertFalse(known.concerns(inbound(new Address("News", "news@media.example"), "Proposal for Globex"), false),
                 "the same words without a reply marker are somebody else's");
         assertFalse(known.concerns(inbound(new Address("Proc", "proc@holding.example"), "Re: Something else"), false));
@@ -78,7 +87,8 @@ class CorrespondentsTest {
         MailMessage answered = TestMessages.received("<r1@globex.example>", PAT).subject("Re: Proposal").build();
         fresh.learn(answered, false);
         assertTrue(fresh.concerns(inbound(new Address("Lee", "lee@globex.example"), "Hi"), false));
-        MailMessage answerToTheAnswer = TestMessages.received("<y@other.example>", new Address("Y", "y@other.example"))
+        // A colleague's answer (from outside, any answer is read in full): only a known Message-ID makes it count.
+        MailMessage answerToTheAnswer = TestMessages.received("<y@acme.example>", new Address("Kim", "kim@acme.example"))
                 .subject("x").replyTo("<r1@globex.example>").build();
         assertTrue(fresh.concerns(answerToTheAnswer, false), "a fact read in full teaches its Message-ID");
 
@@ -88,7 +98,7 @@ class CorrespondentsTest {
                 outline.references(), outline.from(), outline.to(), outline.cc(), outline.subject(), outline.sentAt(),
                 outline.contentType(), outline.headers(), outline.attachments(), null, null, outline.defects(), null, true);
         fresh.learn(stored, false);
-        MailMessage answerToANewsletter = TestMessages.received("<z@other.example>", new Address("Z", "z@other.example"))
+        MailMessage answerToANewsletter = TestMessages.received("<z@acme.example>", new Address("Kim", "kim@acme.example"))
                 .subject("x").replyTo("<n1@media.example>").build();
         assertFalse(fresh.concerns(answerToANewsletter, false), "a fact read in outline teaches nothing");
     }

@@ -53,6 +53,20 @@ class PursuitAssemblerTest {
     }
 
     @Test
+    void ofTwoCopiesOfOneMessageTheOneReadInFullCounts() {
+        var p = proposal("<p@acme.example>", GINA).at("2026-03-02T10:00:00Z").classified();
+        // The same auto-reply in INBOX (read in outline: no Auto-Submitted seen) and in "[Gmail]/All Mail" (read in full).
+        var outline = received("<o@globex.example>", GINA).replyTo("<p@acme.example>").subject("Your message")
+                .at("2026-03-02T10:01:00Z").outline().classified();
+        var full = received("<o@globex.example>", GINA).folder("[Gmail]/All Mail").replyTo("<p@acme.example>").subject("Your message")
+                .header("auto-submitted", "auto-replied").at("2026-03-02T10:01:00Z").classified();
+        assertEquals(dev.tickler.detect.MessageKind.INBOUND, outline.kind());
+        Pursuit pursuit = single(assembler.assemble(List.of(p, outline, full)));
+        assertTrue(pursuit.answers().isEmpty(), "the outline copy sorts first (INBOX) but is not the one that counts");
+        assertEquals(List.of(full), pursuit.autoReplies());
+    }
+
+    @Test
     void followUpsTheRepSentInTheThreadAreTouchesAndRepliesToThemStillAnswer() {
         var p = proposal("<p@acme.example>", GINA).at("2026-03-02T10:00:00Z").classified();
         var t1 = sent("<t1@acme.example>").to(GINA).subject("Re: Proposal").replyTo("<p@acme.example>").at("2026-03-09T10:00:00Z").classified();
