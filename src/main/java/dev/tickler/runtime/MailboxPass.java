@@ -333,6 +333,9 @@ final class MailboxPass {
                         batch -> proposalIds.addAll(store(batch, dryRun, again, reread, unsavedInvitations)));
             }
         }
+        if (reread.isEmpty()) {
+            return all; // gone from the server meanwhile
+        }
         Set<String> replaced = new java.util.HashSet<>();
         reread.forEach(f -> replaced.add(f.message().logId()));
         List<ClassifiedMessage> updated = new ArrayList<>(all.size());
