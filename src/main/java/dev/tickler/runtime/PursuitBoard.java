@@ -128,11 +128,12 @@ final class PursuitBoard {
         Map<String, List<String>> out = new java.util.HashMap<>();
         Instant since = clock.instant().minus(java.time.Duration.ofDays(ZONE_EVIDENCE_DAYS));
         for (ClassifiedMessage f : facts) {
-            java.util.Optional<String> date = f.message().header("date").filter(d -> !UTC_STAMP.matcher(d).find());
             boolean human = f.kind() == dev.tickler.detect.MessageKind.INBOUND || f.kind() == dev.tickler.detect.MessageKind.CALENDAR_REPLY;
-            if (date.isPresent() && human && f.sentAt().isAfter(since) && f.message().from() != null && !identity.isRep(f.message().from())) {
-                out.computeIfAbsent(f.message().from().key(), k -> new ArrayList<>()).add(date.get());
+            if (!human || !f.sentAt().isAfter(since) || f.message().from() == null || identity.isRep(f.message().from())) {
+                continue; // the cheap tests first: this runs over every fact at every decision
             }
+            f.message().header("date").filter(d -> !UTC_STAMP.matcher(d).find())
+                    .ifPresent(date -> out.computeIfAbsent(f.message().from().key(), k -> new ArrayList<>()).add(date));
         }
         return out;
     }

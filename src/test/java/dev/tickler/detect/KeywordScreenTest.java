@@ -91,4 +91,11 @@ class KeywordScreenTest {
         assertTrue(KeywordScreen.hasDigit("EUR 5"));
         assertFalse(KeywordScreen.hasDigit("EUR five"));
     }
+
+    @Test
+    void theOtherSensePatternIsWrittenFoldedBecauseItIsMatchedAgainstFoldedText() {
+        String literals = ProposalDetector.OTHER_SENSE.pattern().replace("\\p{L}", "");
+        assertEquals(KeywordScreen.fold(literals), literals);
+        assertEquals(0, ProposalDetector.OTHER_SENSE.flags(), "no case-insensitive flag: the text is folded");
+    }
 }
