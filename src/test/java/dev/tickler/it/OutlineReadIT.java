@@ -112,9 +112,7 @@ class OutlineReadIT {
         server.appendRaw("riley", "pw", "INBOX", autoReply("<ooo2@initech.example>", "Olaf <olaf@initech.example>"));
         Result first = scan("2026-03-03T12:00:00Z");
         assertTrue(first.err().contains("5 new message(s) (4 read in outline)"), first.err());
-        server.append("riley", "pw", "Sent", Mime.message().id("<p2@acme.example>").from("Riley Rep <riley@acme.example>")
-                .to("Olaf <olaf@initech.example>").subject("Proposal: Initech licences").date(Instant.parse("2026-03-03T09:00:00Z"))
-                .text("Hi Olaf,\n\nattached is our proposal.").attach("Initech_Proposal.pdf", "application/pdf", 1000).build());
+        server.append("riley", "pw", "Sent", initechProposal());
         Result r = scan(NOW);
         assertTrue(r.err().contains("1 message(s) read in outline before concern your mail after all"), r.err());
         assertOlafsPursuitIsNotAnswered();
@@ -123,9 +121,7 @@ class OutlineReadIT {
     @Test
     void aProspectsAutoReplyReadBeforeTheirProposalInAScannedFolderIsReadAgainInTheSamePass() throws Exception {
         server.user("riley", "pw", "Archive");
-        server.append("riley", "pw", "Archive", Mime.message().id("<p2@acme.example>").from("Riley Rep <riley@acme.example>")
-                .to("Olaf <olaf@initech.example>").subject("Proposal: Initech licences").date(Instant.parse("2026-03-03T09:00:00Z"))
-                .text("Hi Olaf,\n\nattached is our proposal.").attach("Initech_Proposal.pdf", "application/pdf", 1000).build());
+        server.append("riley", "pw", "Archive", initechProposal());
         server.appendRaw("riley", "pw", "INBOX", autoReply("<ooo2@initech.example>", "Olaf <olaf@initech.example>"));
         Result r = tickler("scan", "--config", server.config(mailbox("riley", server.port(), password, "folders: { scan: [Archive] }"))
                 .toString(), "--now", NOW);
@@ -139,6 +135,13 @@ class OutlineReadIT {
         assertEquals(0, explain.code(), explain.err());
         assertTrue(explain.out().contains("auto-repl"), "Olaf's auto-reply is read as one\n" + explain.out());
         assertTrue(!explain.out().contains("outline"), explain.out());
+    }
+
+    /** The rep's proposal to Olaf at Initech, sent on 3 March. */
+    private static jakarta.mail.internet.MimeMessage initechProposal() throws Exception {
+        return Mime.message().id("<p2@acme.example>").from("Riley Rep <riley@acme.example>").to("Olaf <olaf@initech.example>")
+                .subject("Proposal: Initech licences").date(Instant.parse("2026-03-03T09:00:00Z"))
+                .text("Hi Olaf,\n\nattached is our proposal.").attach("Initech_Proposal.pdf", "application/pdf", 1000).build();
     }
 
     private static String autoReply(String id, String from) {
