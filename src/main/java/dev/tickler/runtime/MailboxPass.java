@@ -2,11 +2,9 @@ package dev.tickler.runtime;
 
 import dev.tickler.calendar.Meeting;
 import dev.tickler.detect.ClassifiedMessage;
+import dev.tickler.detect.ManualOverrides;
 import dev.tickler.detect.MessageClassifier;
 import dev.tickler.detect.MessageKind;
-import dev.tickler.mail.MailboxSource;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import dev.tickler.draft.Draft;
 import dev.tickler.imap.ImapMailbox;
 import dev.tickler.mail.FolderBatch;
@@ -14,21 +12,22 @@ import dev.tickler.mail.FolderCursor;
 import dev.tickler.mail.MailFolder;
 import dev.tickler.mail.MailMessage;
 import dev.tickler.mail.MailboxException;
+import dev.tickler.mail.MailboxSource;
 import dev.tickler.pursuit.Correspondents;
 import dev.tickler.pursuit.PursuitState;
-import dev.tickler.store.DraftRecord;
 import dev.tickler.store.DraftRepository;
 import dev.tickler.store.FactRepository;
 import dev.tickler.store.KeywordRepository;
 import dev.tickler.store.MeetingRepository;
-import dev.tickler.detect.ManualOverrides;
-import java.util.HashMap;
-import java.util.Map;
 import dev.tickler.store.PursuitRecord;
 import dev.tickler.store.PursuitRepository;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +74,8 @@ final class MailboxPass {
         List<MeetingRepository.StoredInvitation> unsavedInvitations = java.util.Collections.synchronizedList(new ArrayList<>());
         List<PursuitView> views = List.of();
         List<Draft> placed = new ArrayList<>();
-        Outcome outcome = new Outcome();
+        DraftKeeper.Outcome outcome = new DraftKeeper.Outcome();
+        DraftKeeper keeper = new DraftKeeper(mailbox, drafts, clock);
         Set<String> proposalIds = ConcurrentHashMap.newKeySet();
         // On a first sync every stored fact is one this pass stores: kept here instead of read back and decoded.
         List<ClassifiedMessage> storedNow = new ArrayList<>();
@@ -118,128 +118,39 @@ final class MailboxPass {
             CalendarSync calendar = mailbox.calendar();
             List<Meeting> known = calendar.meetings(meetings, unsavedInvitations, calendar.readServer(meetings, dryRun, clock), clock);
             views = new ArrayList<>(mailbox.board().decide(all, allKeywords, drafts.forMailbox(id), known, clock));
-            if (!dryRun && reconcileDrafts(imap, views, outcome)) {
+            if (!dryRun && keeper.reconcile(imap, views, outcome)) {
                 views = new ArrayList<>(mailbox.board().decide(all, allKeywords, drafts.forMailbox(id), known, clock));
             }
             for (int i = 0; i < views.size(); i++) {
                 PursuitView view = views.get(i);
                 if (view.state() == PursuitState.DUE && view.draft() != null) {
                     if (!dryRun) {
-                        place(imap, view.draft());
+                        keeper.place(imap, view.draft());
                         views.set(i, view.drafted());
                     }
                     placed.add(view.draft());
                 }
             }
             if (!dryRun) {
-                outcome.illegalTransitions = checkTransitions(views);
+                counts.illegalTransitions = checkTransitions(views);
                 pursuits.saveAll(views.stream().map(v -> record(id, v)).toList(), clock.instant());
             }
             log.info("Mailbox {}: {} new message(s) ({} read in outline) synced in {} ms, {} skipped, {} with defects; {} pursuit(s);"
                     + " {} draft(s) {}; {} retracted, {} dismissed", id, counts.read, counts.outline, syncMs, counts.skipped, counts.defects,
                     views.size(), placed.size(), dryRun ? "due (dry run)" : "placed", outcome.retracted.size(), outcome.dismissed);
             return new PassReport(id, counts.read, counts.skipped, counts.defects, counts.unchangedFolders, views, placed, outcome.retracted,
-                    outcome.dismissed, outcome.illegalTransitions, null);
+                    outcome.dismissed, counts.illegalTransitions, null);
         } catch (MailboxException e) {
             log.error("Mailbox {}: {}", id, e.getMessage());
             log.debug("Mailbox {} failure detail", id, e);
             return new PassReport(id, counts.read, counts.skipped, counts.defects, counts.unchangedFolders, views, placed, outcome.retracted,
-                    outcome.dismissed, outcome.illegalTransitions, new PassReport.Failure(e.kind(), e.getMessage()));
+                    outcome.dismissed, counts.illegalTransitions, new PassReport.Failure(e.kind(), e.getMessage()));
         } catch (RuntimeException e) { // a bug or a store failure: this mailbox stops, the others go on
             log.error("Mailbox {}: pass failed: {}", id, e.toString(), e);
             return new PassReport(id, counts.read, counts.skipped, counts.defects, counts.unchangedFolders, views, placed, outcome.retracted,
-                    outcome.dismissed, outcome.illegalTransitions,
+                    outcome.dismissed, counts.illegalTransitions,
                     new PassReport.Failure(MailboxException.Kind.TRANSIENT, "mailbox " + id + ": pass failed: " + e.getMessage()));
         }
-    }
-
-    /**
-     * What became of Tickler's open drafts since the last pass: sent (it reached Sent), dismissed (the
-     * rep deleted it unsent), or, when the pursuit no longer wants it (answered, scheduled, bounced,
-     * closed), retracted: removed from Drafts if the rep has not edited it, else left alone and noted.
-     *
-     * @return whether anything changed (the decisions are then made again)
-     */
-    private boolean reconcileDrafts(ImapMailbox imap, List<PursuitView> views, Outcome outcome) throws MailboxException {
-        List<DraftRecord> open = drafts.forMailbox(mailbox.id()).stream()
-                .filter(d -> d.isOpen() || DraftRecord.INTENDED.equals(d.status())).toList();
-        if (open.isEmpty()) {
-            return false;
-        }
-        Map<String, String> inDrafts = imap.ownDrafts();
-        boolean changed = false;
-        for (DraftRecord record : open) {
-            DraftRecord draft = record;
-            PursuitView view = views.stream().filter(v -> v.pursuit().id().equals(record.pursuitId())).findFirst().orElse(null);
-            boolean present = inDrafts.containsKey(draft.messageId());
-            if (DraftRecord.INTENDED.equals(draft.status())) {
-                if (!present) {
-                    continue; // never placed: the next placement retries it (and checks Drafts first)
-                }
-                drafts.markPlaced(draft.messageId(), imap.draftsFolder(), clock.instant()); // an APPEND that "failed" but arrived
-                drafts.updateHash(draft.messageId(), inDrafts.get(draft.messageId()));
-                draft = drafts.find(draft.messageId()).orElseThrow();
-                changed = true;
-            }
-            if (view != null && PursuitBoard.wasSent(draft, view.pursuit())) {
-                drafts.resolve(draft.messageId(), DraftRecord.SENT, null, clock.instant());
-                changed = true;
-            } else if (!present) {
-                // Gone from Drafts: sent under another Message-ID (some clients make a new one), or deleted.
-                boolean sentAnyway = view != null && PursuitBoard.repWroteSince(draft, view.pursuit());
-                drafts.resolve(draft.messageId(), sentAnyway ? DraftRecord.SENT : DraftRecord.DISMISSED,
-                        sentAnyway ? "sent (matched by thread)" : "deleted from Drafts unsent", clock.instant());
-                if (!sentAnyway) {
-                    outcome.dismissed++;
-                    log.info("Mailbox {}: the draft for pursuit {} touch {} was deleted unsent; the next one waits a full interval",
-                            mailbox.id(), draft.pursuitId(), draft.step());
-                }
-                changed = true;
-            } else {
-                String why = null;
-                if (view == null) {
-                    why = "the proposal is no longer tracked";
-                } else if (!view.decision().state().isActive()) {
-                    why = view.reason();
-                } else if (PursuitBoard.repWroteSince(draft, view.pursuit())) {
-                    why = "you wrote to them yourself since";
-                }
-                boolean edited = draft.contentHash() != null && !draft.contentHash().equals(inDrafts.get(draft.messageId()));
-                if (why != null) {
-                    changed |= retractUnlessEdited(imap, draft, edited, why, view, outcome);
-                } else if (edited && DraftRecord.PLACED.equals(draft.status())) {
-                    drafts.resolve(draft.messageId(), DraftRecord.EDITED, "edited by you", clock.instant());
-                    changed = true;
-                } else if (!edited && DraftRecord.PLACED.equals(draft.status()) && mailbox.board().offeredTimesPassed(draft, clock)) {
-                    // Still unsent and untouched, but its first suggested time is gone: a fresh draft takes its place.
-                    imap.remove(draft.messageId());
-                    drafts.resolve(draft.messageId(), DraftRecord.RETRACTED, "replaced unsent: the times it offered have passed",
-                            clock.instant());
-                    log.info("Mailbox {}: replaced the unsent draft for pursuit {} touch {}: the times it offered have passed",
-                            mailbox.id(), draft.pursuitId(), draft.step());
-                    changed = true;
-                }
-            }
-        }
-        return changed;
-    }
-
-    private boolean retractUnlessEdited(ImapMailbox imap, DraftRecord draft, boolean edited, String why, PursuitView view,
-                                        Outcome outcome) throws MailboxException {
-        if (edited) {
-            if (DraftRecord.EDITED.equals(draft.status()) && draft.note() != null && draft.note().contains("although")) {
-                return false;
-            }
-            drafts.resolve(draft.messageId(), DraftRecord.EDITED, "edited by you, so left in Drafts although " + why, clock.instant());
-            log.info("Mailbox {}: pursuit {} no longer needs its draft, but you edited it: left in Drafts", mailbox.id(), draft.pursuitId());
-            return true;
-        }
-        imap.remove(draft.messageId());
-        drafts.resolve(draft.messageId(), DraftRecord.RETRACTED, "removed unsent: " + why, clock.instant());
-        outcome.retracted.add(draft.messageId());
-        log.info("Mailbox {}: retracted the unsent draft for pursuit {} touch {} ({})", mailbox.id(), draft.pursuitId(),
-                draft.step(), view == null ? "no longer tracked" : view.state().name().toLowerCase(java.util.Locale.ROOT));
-        return true;
     }
 
     /**
@@ -421,34 +332,10 @@ final class MailboxPass {
                 .map(ClassifiedMessage::messageId).toList();
     }
 
-    /** Intent first, then the APPEND, then the outcome: a crash in between is healed by the Message-ID search. */
-    private void place(ImapMailbox imap, Draft draft) throws MailboxException {
-        drafts.recordIntent(draft.messageId(), draft.pursuitId(), mailbox.id(), draft.step(), draft.action().name(),
-                draft.contentHash(), clock.instant());
-        String folder;
-        if (imap.contains(draft.messageId())) {
-            folder = imap.draftsFolder();
-            // Placed by an earlier pass whose outcome was lost: its text, not this pass's, is what the rep sees.
-            drafts.updateHash(draft.messageId(), imap.ownDrafts().get(draft.messageId()));
-            log.info("Mailbox {}: draft for pursuit {} step {} was already in Drafts", mailbox.id(), draft.pursuitId(), draft.step());
-        } else {
-            folder = imap.place(draft);
-            log.info("Mailbox {}: placed {} draft for pursuit {} (touch {}) in {}", mailbox.id(),
-                    draft.action().label(), draft.pursuitId(), draft.step(), folder);
-        }
-        drafts.markPlaced(draft.messageId(), folder, clock.instant());
-    }
-
     private static PursuitRecord record(String mailboxId, PursuitView v) {
         return new PursuitRecord(v.pursuit().id(), mailboxId, v.pursuit().proposal().messageId(),
                 v.pursuit().proposal().sentAt(), v.state().name(), v.decision().action().name(), v.decision().step(),
                 v.decision().dueAt(), v.reason());
-    }
-
-    private static final class Outcome {
-        final List<String> retracted = new ArrayList<>();
-        int dismissed;
-        int illegalTransitions;
     }
 
     private static final class Counts {
@@ -457,5 +344,6 @@ final class MailboxPass {
         int skipped;
         int defects;
         int outline;
+        int illegalTransitions;
     }
 }
