@@ -136,6 +136,18 @@ public final class TestMessages {
         return new ClassifiedMessage(m.withoutBody(), new MessageClassifier(IDENTITY).classify(m));
     }
 
+    /** The one pursuit these facts make (fails the test when they make none or several). */
+    public static dev.tickler.pursuit.Pursuit pursuit(List<ClassifiedMessage> facts) {
+        List<dev.tickler.pursuit.Pursuit> all = new dev.tickler.pursuit.PursuitAssembler("riley", IDENTITY).assemble(facts);
+        org.junit.jupiter.api.Assertions.assertEquals(1, all.size(), "pursuits made of these facts");
+        return all.get(0);
+    }
+
+    /** The pursuit of a proposal alone. */
+    public static dev.tickler.pursuit.Pursuit pursuit(ClassifiedMessage proposal) {
+        return pursuit(List.of(proposal));
+    }
+
     /** A typical proposal: PDF named like one, to an external prospect. */
     public static TestMessages proposal(String id, Address prospect) {
         return sent(id).to(prospect).subject("Proposal for Globex").attachment("Globex_Proposal.pdf", "application/pdf");

@@ -1,7 +1,7 @@
 package dev.tickler.cadence;
 
-import static dev.tickler.TestMessages.IDENTITY;
 import static dev.tickler.TestMessages.proposal;
+import static dev.tickler.TestMessages.pursuit;
 import static dev.tickler.TestMessages.received;
 import static dev.tickler.TestMessages.sent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tickler.detect.ClassifiedMessage;
 import dev.tickler.mail.Address;
 import dev.tickler.pursuit.Pursuit;
-import dev.tickler.pursuit.PursuitAssembler;
 import dev.tickler.pursuit.PursuitState;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -197,16 +196,6 @@ class CadencePlannerTest {
 
     private static ClassifiedMessage touch(int n, String at) {
         return sent("<t" + n + "@acme.example>").to(GINA).subject("Re: Proposal").replyTo("<p@acme.example>").at(at).classified();
-    }
-
-    private static Pursuit pursuit(ClassifiedMessage proposal) {
-        return pursuit(List.of(proposal));
-    }
-
-    private static Pursuit pursuit(List<ClassifiedMessage> facts) {
-        List<Pursuit> all = new PursuitAssembler("riley", IDENTITY).assemble(facts);
-        assertEquals(1, all.size());
-        return all.get(0);
     }
 
     private static Clock at(String instant) {

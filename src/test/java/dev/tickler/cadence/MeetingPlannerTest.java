@@ -3,6 +3,7 @@ package dev.tickler.cadence;
 import static dev.tickler.TestMessages.IDENTITY;
 import static dev.tickler.TestMessages.RILEY;
 import static dev.tickler.TestMessages.proposal;
+import static dev.tickler.TestMessages.pursuit;
 import static dev.tickler.TestMessages.received;
 import static dev.tickler.TestMessages.sent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +15,6 @@ import dev.tickler.calendar.Meeting.Participation;
 import dev.tickler.detect.ClassifiedMessage;
 import dev.tickler.mail.Address;
 import dev.tickler.pursuit.Pursuit;
-import dev.tickler.pursuit.PursuitAssembler;
 import dev.tickler.pursuit.PursuitState;
 import java.time.Clock;
 import java.time.Instant;
@@ -134,12 +134,6 @@ class MeetingPlannerTest {
 
     private static CadencePlanner.Context context(Meeting... meetings) {
         return new CadencePlanner.Context(null, null, List.of(meetings));
-    }
-
-    private static Pursuit pursuit(List<ClassifiedMessage> facts) {
-        List<Pursuit> all = new PursuitAssembler("riley", IDENTITY).assemble(facts);
-        assertEquals(1, all.size());
-        return all.get(0);
     }
 
     private static Clock at(String instant) {

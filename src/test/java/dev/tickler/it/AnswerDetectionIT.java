@@ -9,7 +9,6 @@ import dev.tickler.demo.Mime;
 import dev.tickler.detect.ManualOverrides;
 import dev.tickler.testing.TestMailServer;
 import dev.tickler.testing.TestMailServer.Result;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +34,7 @@ class AnswerDetectionIT {
     void start() throws Exception {
         server = new TestMailServer(dir);
         password = server.user("riley", "pw", "Archive");
-        server.append("riley", "pw", "Sent", proposal());
+        server.append("riley", "pw", "Sent", TestMailServer.globexProposal(PROPOSAL));
     }
 
     @AfterEach
@@ -161,9 +160,4 @@ class AnswerDetectionIT {
                 .subject(subject).date(PROPOSAL.plusSeconds(86_400)).text("Thanks, let's talk.");
     }
 
-    private static MimeMessage proposal() throws Exception {
-        return Mime.message().id("<p1@acme.example>").from("Riley Rep <riley@acme.example>").to("Gina Glass <gina@globex.example>")
-                .subject("Proposal: Globex rollout").date(PROPOSAL).text("Hi Gina,\n\nattached is our proposal.")
-                .attach("Globex_Proposal.pdf", "application/pdf", 1000).build();
-    }
 }

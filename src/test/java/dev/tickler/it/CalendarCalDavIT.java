@@ -5,7 +5,6 @@ import static dev.tickler.testing.TestMailServer.tickler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tickler.demo.Mime;
 import dev.tickler.testing.RadicaleServer;
 import dev.tickler.testing.TestMailServer;
 import dev.tickler.testing.TestMailServer.Result;
@@ -60,9 +59,7 @@ class CalendarCalDavIT {
     void start() throws Exception {
         mail = new TestMailServer(dir);
         mailPassword = mail.user("riley", "pw");
-        mail.append("riley", "pw", "Sent", Mime.message().id("<p1@acme.example>").from("Riley Rep <riley@acme.example>")
-                .to("Gina Glass <gina@globex.example>").subject("Proposal: Globex rollout").date(PROPOSAL)
-                .text("Hi Gina,\n\nattached is our proposal.").attach("Globex_Proposal.pdf", "application/pdf", 1000).build());
+        mail.append("riley", "pw", "Sent", TestMailServer.globexProposal(PROPOSAL));
         calendar = "work" + CALENDARS.incrementAndGet();
         radicale.createCalendar(USER, DAV_PASSWORD, calendar);
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tickler.demo.Mime;
 import dev.tickler.testing.TestMailServer;
 import dev.tickler.testing.TestMailServer.Result;
 import java.nio.file.Path;
@@ -39,9 +38,7 @@ class CalendarMailIT {
     void start() throws Exception {
         server = new TestMailServer(dir);
         password = server.user("riley", "pw");
-        server.append("riley", "pw", "Sent", Mime.message().id("<p1@acme.example>").from("Riley Rep <riley@acme.example>")
-                .to("Gina Glass <gina@globex.example>").subject("Proposal: Globex rollout").date(PROPOSAL)
-                .text("Hi Gina,\n\nattached is our proposal.").attach("Globex_Proposal.pdf", "application/pdf", 1000).build());
+        server.append("riley", "pw", "Sent", TestMailServer.globexProposal(PROPOSAL));
     }
 
     @AfterEach

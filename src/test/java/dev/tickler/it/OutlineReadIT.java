@@ -36,9 +36,7 @@ class OutlineReadIT {
     void start() throws Exception {
         server = new TestMailServer(dir);
         password = server.user("riley", "pw");
-        server.append("riley", "pw", "Sent", Mime.message().id("<p1@acme.example>").from("Riley Rep <riley@acme.example>")
-                .to("Gina Glass <gina@globex.example>").subject("Proposal: Globex rollout").date(PROPOSAL)
-                .text("Hi Gina,\n\nattached is our proposal.").attach("Globex_Proposal.pdf", "application/pdf", 1000).build());
+        server.append("riley", "pw", "Sent", TestMailServer.globexProposal(PROPOSAL));
         for (int i = 0; i < 3; i++) {
             server.appendRaw("riley", "pw", "INBOX", raw("<n" + i + "@media.example>", "News <news@media.example>",
                     "Weekly digest " + i, "List-Id: <digest.media.example>\nPrecedence: list\n", "Mon, 9 Mar 2026 08:00:00 +0000"));

@@ -103,6 +103,13 @@ public final class TestMailServer implements AutoCloseable {
         }
     }
 
+    /** The proposal most tests follow: Riley to Gina at Globex, {@code <p1@acme.example>}, with a PDF named like one. */
+    public static MimeMessage globexProposal(java.time.Instant sentAt) throws Exception {
+        return dev.tickler.demo.Mime.message().id("<p1@acme.example>").from("Riley Rep <riley@acme.example>")
+                .to("Gina Glass <gina@globex.example>").subject("Proposal: Globex rollout").date(sentAt)
+                .text("Hi Gina,\n\nattached is our proposal.").attach("Globex_Proposal.pdf", "application/pdf", 1000).build();
+    }
+
     /** A config file with the given mailbox entries (see {@link #mailbox}). */
     public Path config(String mailboxes) throws Exception {
         Path file = dir.resolve("tickler-" + System.nanoTime() + ".yml");
