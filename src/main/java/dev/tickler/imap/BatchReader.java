@@ -94,7 +94,7 @@ final class BatchReader {
                 continue;
             }
             MailMessage full = complete(outline, request, details.get(outline.uid()));
-            if (request.body() == null && !full.outline() && policy.wantsBody(full)) {
+            if (request.body() == null && policy.wantsBody(full)) {
                 BodyFetcher.locate(found.get(outline.uid())).ifPresent(part -> laterBodies.put(outline.uid(), part));
             }
             messages.add(full);
@@ -109,25 +109,27 @@ final class BatchReader {
     }
 
     /** The outline with what the server returned for it: header fields, text, invitation; a defect for what is missing. */
-    private static MailMessage complete(MailMessage outline, BodyFetcher.Request request, BodyFetcher.Detail detail) {
+    private static MailMessage complete(MailMessage outline, BodyFetcher.Request request, BodyFetcher.Detail detail)
+            throws MessagingException {
         List<String> defects = new ArrayList<>(outline.defects());
         // Wanted in full: without its header fields it is still classified as such (a bounce stays a bounce),
         // just with less to go on.
+        InternetHeaders fields = new InternetHeaders();
         if (detail == null || detail.headerFields() == null) {
             // Expunged between the two FETCHes, or a server that answered without them.
             defects.add("header fields not returned by the server; read without them");
-            return withoutHeaderFields(outline).withCalendar(null, defects);
+        } else {
+            try {
+                fields = new InternetHeaders(new ByteArrayInputStream(detail.headerFields()));
+            } catch (MessagingException | RuntimeException e) {
+                defects.add("header fields unreadable (" + e.getClass().getSimpleName() + "); read without them");
+            }
         }
-        MailMessage full;
-        try {
-            InternetHeaders fields = new InternetHeaders(new ByteArrayInputStream(detail.headerFields()));
-            full = MessageMapper.withHeaderFields(outline, name -> fields.getHeader(name, " "));
-        } catch (MessagingException | RuntimeException e) {
-            defects.add("header fields unreadable (" + e.getClass().getSimpleName() + "); read without them");
-            return withoutHeaderFields(outline).withCalendar(null, defects);
-        }
-        String text = request.body() != null && detail.body() != null ? BodyFetcher.decode(detail.body(), request.body(), defects) : null;
-        String calendar = request.calendar() != null && detail.calendar() != null
+        InternetHeaders read = fields;
+        MailMessage full = MessageMapper.withHeaderFields(outline, name -> read.getHeader(name, " "));
+        String text = detail != null && request.body() != null && detail.body() != null
+                ? BodyFetcher.decode(detail.body(), request.body(), defects) : null;
+        String calendar = detail != null && request.calendar() != null && detail.calendar() != null
                 ? BodyFetcher.decode(detail.calendar(), request.calendar(), defects) : null;
         return full.withBody(text).withCalendar(calendar, defects);
     }
@@ -154,14 +156,6 @@ final class BatchReader {
             out.add(m.withBody(text).withCalendar(m.calendarText(), defects));
         }
         return out;
-    }
-
-    private static MailMessage withoutHeaderFields(MailMessage outline) {
-        try {
-            return MessageMapper.withHeaderFields(outline, name -> null);
-        } catch (MessagingException e) {
-            throw new IllegalStateException("no header is read here", e);
-        }
     }
 
     /** What BODYSTRUCTURE says could be an invitation (MessageMapper lists text/calendar parts as attachments). */
