@@ -35,6 +35,56 @@ final class KeywordScreen {
         return false;
     }
 
+    /**
+     * The first match of {@code pattern} in {@code folded}, as {@code pattern.matcher(folded).find()} finds it, but
+     * looking only near these keywords: the pattern is run on the stretches within {@code reach} characters of a
+     * keyword, merged where they overlap, in order. That is the same first match when every match of the pattern
+     * contains a keyword and lies within {@code reach} characters of it (lookarounds see past a stretch's ends).
+     *
+     * <p>Why: a pattern of many alternatives costs its alternatives at every word of the text even when nothing
+     * matches, which is the usual case; the keywords are few, and usually far apart.
+     */
+    java.util.Optional<java.util.regex.MatchResult> firstMatch(java.util.regex.Pattern pattern, String folded, int reach) {
+        int[] starts = new int[8];
+        int[] ends = new int[8];
+        int n = 0;
+        for (String k : keywords) {
+            for (int at = folded.indexOf(k); at >= 0; at = folded.indexOf(k, at + 1)) {
+                if (n == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, n * 2);
+                    ends = java.util.Arrays.copyOf(ends, n * 2);
+                }
+                starts[n] = Math.max(0, at - reach);
+                ends[n++] = (int) Math.min(folded.length(), (long) at + k.length() + reach);
+            }
+        }
+        if (n == 0) {
+            return java.util.Optional.empty();
+        }
+        long[] stretches = new long[n]; // start in the high half, end in the low: sorted by start
+        for (int i = 0; i < n; i++) {
+            stretches[i] = ((long) starts[i] << 32) | ends[i];
+        }
+        java.util.Arrays.sort(stretches);
+        java.util.regex.Matcher m = pattern.matcher(folded).useTransparentBounds(true).useAnchoringBounds(false);
+        int from = (int) (stretches[0] >>> 32);
+        int to = (int) stretches[0];
+        for (int i = 1; i <= n; i++) {
+            if (i < n && (int) (stretches[i] >>> 32) <= to) {
+                to = Math.max(to, (int) stretches[i]);
+                continue;
+            }
+            if (m.region(from, to).find()) {
+                return java.util.Optional.of(m.toMatchResult());
+            }
+            if (i < n) {
+                from = (int) (stretches[i] >>> 32);
+                to = (int) stretches[i];
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Each code point as Pattern's UNICODE_CASE literal comparison sees it. */
     static String fold(String text) {
         if (isAscii(text)) {

@@ -86,14 +86,16 @@ public final class ProposalDetector {
      * Matched against the text as {@link KeywordScreen#fold} folds it (the way UNICODE_CASE compares), so it needs no
      * case-insensitive flag, with which every alternative was compared letter by letter through the case tables at
      * every word (a quarter of the classifier's time on a first sync); its literals are folded (KeywordScreenTest).
+     * Every match contains a keyword of {@link #OTHER_SENSE_SCREEN} and is at most about 110 characters long (its words
+     * are bounded: an adjective of at most 40 letters), so it is looked for only within {@link #OTHER_SENSE_REACH} of one.
      */
     static final Pattern OTHER_SENSE = Pattern.compile(
             "(?<![\\p{L}])(job offer|offer letter|offer of employment|offer to help|your (kind )?offer to|great quote|quote from|you were quoted"
                     + "|propose a (time|date|slot)|call for (papers|proposals)|talk proposal|speaker proposal|abstract"
-                    + "|(can|could|would) you (please )?(send|give|provide|prepare) (me|us)( with)? (a|an|your)( \\p{L}+)? (quote|quotation|offer|estimate|proposal)"
-                    + "|please (send|provide) (me|us) (a|an|your)( \\p{L}+)? (quote|quotation|offer|estimate)|request for (a )?(quote|quotation)|\\brfq\\b"
-                    + "|(like|love|want) to (receive|get|have) (a|an|your)( \\p{L}+)? (quote|quotation|offer|estimate|proposal)"
-                    + "|send (us|me) (a|an|your|the)( \\p{L}+)? (quote|quotation|offer|estimate)"
+                    + "|(can|could|would) you (please )?(send|give|provide|prepare) (me|us)( with)? (a|an|your)( \\p{L}{1,40})? (quote|quotation|offer|estimate|proposal)"
+                    + "|please (send|provide) (me|us) (a|an|your)( \\p{L}{1,40})? (quote|quotation|offer|estimate)|request for (a )?(quote|quotation)|\\brfq\\b"
+                    + "|(like|love|want) to (receive|get|have) (a|an|your)( \\p{L}{1,40})? (quote|quotation|offer|estimate|proposal)"
+                    + "|send (us|me) (a|an|your|the)( \\p{L}{1,40})? (quote|quotation|offer|estimate)"
                     + "|(recibir|enviarnos|mandarnos|enviarme) (vuestra|su|la|una|un) (oferta|presupuesto|cotizaci[oó]n)"
                     + "|(recevoir|nous envoyer|m'envoyer) (votre|un) (devis|offre|proposition)"
                     + "|(ricevere|inviarci|mandarci) (il vostro|la vostra|un|una) (preventivo|offerta)"
@@ -109,6 +111,8 @@ public final class ProposalDetector {
             "statement", "pricing", "price", "rate", "angebot", "kostenvoranschlag", "preisliste", "konditionen", "devis", "offre",
             "grille", "presupuesto", "cotizaci", "oferta", "preventivo", "listino", "voorstel", "prijsopgave", "kostenraming",
             "prijslijst");
+    /** How far from a keyword of {@link #OTHER_SENSE_SCREEN} a match of {@link #OTHER_SENSE} can reach: more than its longest match. */
+    static final int OTHER_SENSE_REACH = 160;
     /** Literals every match of {@link #OTHER_SENSE} contains (keep in step with it). */
     static final KeywordScreen OTHER_SENSE_SCREEN = new KeywordScreen("offer", "quot", "propos", "call for", "abstract", "rfq",
             "estimate", "ofert", "presupuesto", "cotizaci", "devis", "offre", "preventivo", "angebot");
@@ -172,10 +176,8 @@ public final class ProposalDetector {
         }
         String subjectAndOwn = message.subject() + "\n" + own;
         String folded = KeywordScreen.fold(subjectAndOwn);
-        Matcher otherSense = OTHER_SENSE_SCREEN.mayMatch(folded) ? OTHER_SENSE.matcher(folded) : null;
-        if (otherSense != null && otherSense.find()) {
-            reasons.add(new Reason("other-sense", rules.weight("otherSense"), "offer word in another sense: \"" + otherSense.group(1).toLowerCase(Locale.ROOT) + "\""));
-        }
+        OTHER_SENSE_SCREEN.firstMatch(OTHER_SENSE, folded, OTHER_SENSE_REACH).ifPresent(m -> reasons.add(new Reason("other-sense",
+                rules.weight("otherSense"), "offer word in another sense: \"" + m.group(1).toLowerCase(Locale.ROOT) + "\"")));
         firstWord(NOT_AN_OFFER, extraNotOffer, message.subject() + " "
                 + String.join(" ", message.attachments().stream().map(Attachment::fileName).toList()))
                 .ifPresent(w -> reasons.add(new Reason("not-an-offer", rules.weight("notAnOffer"), "mentions \"" + w + "\"")));

@@ -9,6 +9,7 @@ import dev.tickler.mail.Address;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -38,8 +39,8 @@ class KeywordScreenTest {
         assertTrue(reasons.stream().noneMatch(r -> r.rule().equals("body-word")), reasons.toString());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"job offer", "offer letter", "offer of employment", "offer to help", "your kind offer to", "great quote",
+    /** One sample per alternative of the "other sense" phrases. */
+    private static final String[] OTHER_SENSES = {"job offer", "offer letter", "offer of employment", "offer to help", "your kind offer to", "great quote",
             "quote from", "you were quoted", "propose a time", "call for papers", "call for proposals", "talk proposal",
             "speaker proposal", "abstract", "could you please send us a quotation", "would you give me your best estimate",
             "can you prepare us with a proposal", "please send me a quote", "please provide us an estimate", "request for a quote",
@@ -49,7 +50,15 @@ class KeywordScreenTest {
             "ontvangen jullie offerte", "ihr angebot zusenden", "senden sie uns bitte ein angebot", "bitten sie um ein angebot",
             "angebot anfordern", "pourriez-vous nous envoyer un devis", "demande de devis", "podrían enviarnos una cotización",
             "puede mandarnos su oferta", "richiesta di preventivo", "richiesta offerta", "potete inviarci un preventivo",
-            "verzoek om een offerte", "kunt u ons een offerte"})
+            "verzoek om een offerte", "kunt u ons een offerte",
+            "could you please provide us with your " + "wordy".repeat(8) + " proposal"};
+
+    static String[] otherSenses() {
+        return OTHER_SENSES;
+    }
+
+    @ParameterizedTest
+    @MethodSource("otherSenses")
     void everyOtherSenseIsStillFound(String phrase) {
         List<Reason> reasons = detector.score(sent("<p@acme.example>").to(GINA).subject("x").body("Hello, " + phrase + ". Thanks").build());
         assertTrue(reasons.stream().anyMatch(r -> r.rule().equals("other-sense")), phrase + ": " + reasons);
@@ -97,5 +106,49 @@ class KeywordScreenTest {
         String literals = ProposalDetector.OTHER_SENSE.pattern().replace("\\p{L}", "");
         assertEquals(KeywordScreen.fold(literals), literals);
         assertEquals(0, ProposalDetector.OTHER_SENSE.flags(), "no case-insensitive flag: the text is folded");
+    }
+
+    @Test
+    void lookingNearTheKeywordsFindsWhatTheWholeTextFinds() {
+        // Texts of the other-sense phrases and of the words they are made of, with filler between and around them,
+        // so that keywords fall near each other, far apart, at the edges and inside longer words.
+        String[] words = {"could", "you", "please", "send", "us", "me", "a", "an", "your", "the", "formal", "detailed", "quote",
+                "quotation", "quotes", "offer", "offers", "estimate", "proposal", "proposals", "job", "letter", "call", "for",
+                "papers", "request", "rfq", "rfqs", "abstract", "great", "from", "were", "quoted", "like", "to", "receive",
+                "recibir", "vuestra", "oferta", "demande", "de", "devis", "ihr", "angebot", "zusenden", "kunt", "u", "ons",
+                "een", "offerte", "talk", "speaker", "propose", "time", "thanks", "for", "the", "call", "today", "notes",
+                "next", "steps", "and", "we", "discussed", "x".repeat(45), "counteroffer", "misquote"};
+        java.util.Random random = new java.util.Random(7);
+        int matches = 0;
+        for (int t = 0; t < 4000; t++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(400);
+            for (int w = 0; w < length; w++) {
+                int pick = random.nextInt(20);
+                text.append(pick == 0 ? "filler text of no interest, " : pick == 1 ? OTHER_SENSES[random.nextInt(OTHER_SENSES.length)]
+                        : words[random.nextInt(words.length)])
+                        .append(random.nextInt(10) == 0 ? ". " : " ");
+            }
+            String folded = KeywordScreen.fold(text.toString());
+            java.util.regex.Matcher whole = ProposalDetector.OTHER_SENSE.matcher(folded);
+            java.util.Optional<java.util.regex.MatchResult> near = ProposalDetector.OTHER_SENSE_SCREEN.firstMatch(
+                    ProposalDetector.OTHER_SENSE, folded, ProposalDetector.OTHER_SENSE_REACH);
+            if (whole.find()) {
+                matches++;
+                assertTrue(near.isPresent(), folded);
+                assertEquals(whole.start() + ":" + whole.end() + ":" + whole.group(1),
+                        near.get().start() + ":" + near.get().end() + ":" + near.get().group(1), folded);
+            } else {
+                assertFalse(near.isPresent(), folded);
+            }
+        }
+        assertTrue(matches > 1000 && matches < 3900, "the texts should both match and not: " + matches);
+    }
+
+    @Test
+    void nothingNearNoKeywordMeansNoMatch() {
+        assertFalse(new KeywordScreen("quot").firstMatch(java.util.regex.Pattern.compile("quote"), "thanks for the call", 10).isPresent());
+        assertEquals(20, new KeywordScreen("quot").firstMatch(java.util.regex.Pattern.compile("(?<![a-z])quote"),
+                "misquote " + "y".repeat(10) + " quote", 3).orElseThrow().start());
     }
 }
