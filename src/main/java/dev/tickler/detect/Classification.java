@@ -16,7 +16,7 @@ public record Classification(MessageKind kind, int proposalScore, List<Reason> r
                              DeliveryReport report, String language) {
 
     public Classification {
-        reasons = List.copyOf(reasons);
+        reasons = dev.tickler.mail.MailMessage.copy(reasons);
     }
 
     public Classification(MessageKind kind, int proposalScore, List<Reason> reasons) {

@@ -8,6 +8,6 @@ import java.util.List;
  */
 public record DeliveryReport(List<String> failedRecipients, String originalMessageId) {
     public DeliveryReport {
-        failedRecipients = List.copyOf(failedRecipients);
+        failedRecipients = MailMessage.copy(failedRecipients);
     }
 }

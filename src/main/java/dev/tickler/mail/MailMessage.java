@@ -52,15 +52,20 @@ public record MailMessage(
     public MailMessage {
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(role, "role");
-        inReplyTo = List.copyOf(inReplyTo);
-        references = List.copyOf(references);
-        to = List.copyOf(to);
-        cc = List.copyOf(cc);
+        inReplyTo = copy(inReplyTo);
+        references = copy(references);
+        to = copy(to);
+        cc = copy(cc);
         subject = subject == null ? "" : subject;
         contentType = contentType == null ? "text/plain" : contentType;
-        headers = Map.copyOf(headers);
-        attachments = List.copyOf(attachments);
-        defects = List.copyOf(defects);
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        attachments = copy(attachments);
+        defects = copy(defects);
+    }
+
+    /** An immutable copy; none for null (the store leaves empty lists out). */
+    public static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
     }
 
     /** Without a body or an invitation. */

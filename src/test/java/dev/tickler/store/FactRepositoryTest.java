@@ -64,6 +64,35 @@ class FactRepositoryTest {
     }
 
     @Test
+    void emptyFieldsAreLeftOutAndFactsStoredWithThemStillRead() throws Exception {
+        ClassifiedMessage bare = new ClassifiedMessage(new dev.tickler.mail.MailMessage("INBOX", dev.tickler.mail.FolderRole.INBOX, 3,
+                null, List.of(), List.of(), GINA, List.of(), List.of(), "", NOW, null, java.util.Map.of(), List.of(), null, null,
+                List.of(), null, true), new dev.tickler.detect.Classification(dev.tickler.detect.MessageKind.INBOUND, 0, List.of()));
+        facts.saveBatch("riley", "INBOX", new FolderCursor(7, 3), List.of(bare), List.of(), NOW);
+        assertEquals(List.of(bare), facts.facts("riley"));
+        String doc = db.inTransaction(c -> {
+            try (var r = c.createStatement().executeQuery("SELECT doc FROM message_fact")) {
+                r.next();
+                return r.getString(1);
+            }
+        });
+        for (String left : List.of("null", "[]", "{}", "\"subject\"", "\"inReplyTo\"", "\"reasons\"")) {
+            assertTrue(!doc.contains(left), left + " in " + doc);
+        }
+        // As the previous version stored it: every field, nulls and empty lists included.
+        String old = doc.replace("\"uid\":3", "\"uid\":4,\"messageId\":null,\"inReplyTo\":[],\"references\":[],\"to\":[],\"cc\":[],"
+                + "\"subject\":\"\",\"headers\":{},\"attachments\":[],\"bodyText\":null,\"report\":null,\"defects\":[],"
+                + "\"calendarText\":null").replace("\"proposalScore\":0", "\"proposalScore\":0,\"reasons\":[],\"returnDate\":null");
+        db.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO message_fact (mailbox_id, folder, uid, message_id, kind, "
+                + "sent_at, doc) VALUES ('riley', 'INBOX', 4, NULL, 'INBOUND', 0, '" + old + "')"));
+        ClassifiedMessage fromOld = facts.facts("riley").get(0);
+        assertEquals(4, fromOld.message().uid());
+        assertEquals(bare.classification(), fromOld.classification());
+        assertEquals(List.of(), fromOld.message().to());
+        assertEquals("text/plain", fromOld.message().contentType());
+    }
+
+    @Test
     void aNewUidValidityReplacesTheFoldersFacts() {
         facts.saveBatch("riley", "Sent", new FolderCursor(7, 1), List.of(proposal("<a@acme.example>", GINA).classified()),
                 List.of(new SkippedMessage("Sent", 2, null, "broken")), NOW);
