@@ -2,8 +2,11 @@ package dev.tickler.store;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -53,6 +56,7 @@ public final class Database implements AutoCloseable {
                     log.info("State database migrated to version {} ({} migration(s))", result.targetSchemaVersion,
                             result.migrationsExecuted);
                 }
+                db.keepTablesOnDisk();
                 return db;
             } catch (FlywayException e) {
                 // HSQLDB's lock file is taken over once its heartbeat is 10 s old: a process killed a moment ago
@@ -68,6 +72,38 @@ public final class Database implements AutoCloseable {
                 }
                 throw new StoreException("can't open the state database " + url + ": " + rootMessage(e), e);
             }
+        }
+    }
+
+    /**
+     * Makes an HSQLDB file database keep its tables on disk (CACHED, with a bounded cache of rows) instead of
+     * in memory: a MEMORY table lives whole in the heap and is written out whole at every checkpoint, so a
+     * team's facts outgrow the service's 256 MB heap (three 50k mailboxes already slow it to a crawl, see
+     * docs/BENCHMARKS.md). New databases get CACHED tables from the start; older ones are converted once.
+     * The migrations stay portable SQL: this is HSQLDB's own setting, not part of the schema.
+     */
+    private void keepTablesOnDisk() {
+        if (!url.startsWith("jdbc:hsqldb:file:")) {
+            return;
+        }
+        List<String> moved = inTransaction(c -> {
+            List<String> inMemory = new ArrayList<>();
+            try (Statement s = c.createStatement()) {
+                try (ResultSet r = s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.SYSTEM_TABLES"
+                        + " WHERE TABLE_SCHEM = CURRENT_SCHEMA AND HSQLDB_TYPE = 'MEMORY'")) {
+                    while (r.next()) {
+                        inMemory.add(r.getString(1));
+                    }
+                }
+                s.execute("SET DATABASE DEFAULT TABLE TYPE CACHED");
+                for (String table : inMemory) {
+                    s.execute("SET TABLE \"" + table.replace("\"", "\"\"") + "\" TYPE CACHED");
+                }
+            }
+            return inMemory;
+        });
+        if (!moved.isEmpty()) {
+            log.info("State database: {} table(s) now kept on disk (HSQLDB CACHED) instead of in memory", moved.size());
         }
     }
 

@@ -122,6 +122,43 @@ class FactRepositoryTest {
     }
 
     @Test
+    void aFileDatabaseKeepsItsTablesOnDiskAndAnOlderOneIsMovedThereWithItsFacts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // As earlier versions left it: the same migrations, every table in memory, one fact stored.
+        String url = "jdbc:hsqldb:file:" + dir.resolve("old");
+        org.flywaydb.core.Flyway.configure().dataSource(url, "SA", "").locations("classpath:db/migration").load().migrate();
+        try (var c = java.sql.DriverManager.getConnection(url, "SA", ""); var s = c.createStatement()) {
+            assertEquals(List.of("MEMORY"), tableTypes(s));
+            s.executeUpdate("INSERT INTO message_fact (mailbox_id, folder, uid, message_id, kind, sent_at, doc) VALUES ('riley', 'Sent', 1,"
+                    + " '<p@acme.example>', 'PROPOSAL', 0, '{\"message\":{\"folder\":\"Sent\",\"role\":\"SENT\",\"uid\":1,"
+                    + "\"from\":{\"email\":\"riley@acme.example\"},\"sentAt\":0},\"classification\":{\"kind\":\"PROPOSAL\",\"proposalScore\":4}}')");
+            s.execute("SHUTDOWN");
+        }
+        Database old = Database.open(url, "SA", "");
+        assertEquals(List.of("<p@acme.example>"), new FactRepository(old).messageIds("riley", "PROPOSAL").stream().toList());
+        old.close();
+        Database fresh = Database.open("jdbc:hsqldb:file:" + dir.resolve("fresh"), "SA", "");
+        fresh.close();
+        for (String name : List.of("old", "fresh")) {
+            try (var c = java.sql.DriverManager.getConnection("jdbc:hsqldb:file:" + dir.resolve(name), "SA", ""); var s = c.createStatement()) {
+                assertEquals(List.of("CACHED"), tableTypes(s), name);
+                s.execute("SHUTDOWN");
+            }
+        }
+    }
+
+    /** The distinct HSQLDB storage types of the schema's tables. */
+    private static List<String> tableTypes(java.sql.Statement s) throws java.sql.SQLException {
+        List<String> types = new java.util.ArrayList<>();
+        try (var r = s.executeQuery("SELECT DISTINCT HSQLDB_TYPE FROM INFORMATION_SCHEMA.SYSTEM_TABLES WHERE TABLE_SCHEM = CURRENT_SCHEMA")) {
+            while (r.next()) {
+                types.add(r.getString(1));
+            }
+        }
+        return types;
+    }
+
+    @Test
     void draftsRecordIntentThenOutcome() {
         DraftRepository drafts = new DraftRepository(db);
         drafts.recordIntent("<tickler-a-1@acme.example>", "a", "riley", 1, "REMINDER", "hash", NOW);
