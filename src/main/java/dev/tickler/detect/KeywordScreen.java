@@ -14,25 +14,49 @@ import java.util.Locale;
  */
 final class KeywordScreen {
 
-    private final String[] keywords;
+    /** The keywords by their first character (all ASCII). */
+    private final String[][] startingWith = new String[128][];
 
     KeywordScreen(String... keywords) {
         for (String k : keywords) {
-            if (!k.equals(fold(k))) {
-                throw new IllegalArgumentException("keyword not folded: " + k);
+            if (k.isEmpty() || !k.equals(fold(k)) || !isAscii(k)) {
+                throw new IllegalArgumentException("keyword not folded ASCII: " + k);
             }
+            String[] same = startingWith[k.charAt(0)];
+            same = same == null ? new String[1] : java.util.Arrays.copyOf(same, same.length + 1);
+            same[same.length - 1] = k;
+            startingWith[k.charAt(0)] = same;
         }
-        this.keywords = keywords.clone();
     }
 
     /** Whether the pattern may match the text whose {@link #fold} is {@code folded}. */
     boolean mayMatch(String folded) {
-        for (String k : keywords) {
-            if (folded.contains(k)) {
-                return true;
+        return next(folded, 0) >= 0;
+    }
+
+    /**
+     * Where the next keyword starts at or after {@code from}, in one pass over the text (a pass per keyword with
+     * {@code indexOf} cost most of the classifier's time under the service's C1-compiled JVM), or -1.
+     */
+    private int next(String folded, int from) {
+        for (int i = from, n = folded.length(); i < n; i++) {
+            char c = folded.charAt(i);
+            if (c < 128 && startingWith[c] != null && keywordAt(folded, i) != null) {
+                return i;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /** The longest keyword that starts at {@code i}, or null. */
+    private String keywordAt(String folded, int i) {
+        String longest = null;
+        for (String k : startingWith[folded.charAt(i)]) {
+            if (folded.startsWith(k, i) && (longest == null || k.length() > longest.length())) {
+                longest = k;
+            }
+        }
+        return longest;
     }
 
     /**
@@ -45,44 +69,29 @@ final class KeywordScreen {
      * matches, which is the usual case; the keywords are few, and usually far apart.
      */
     java.util.Optional<java.util.regex.MatchResult> firstMatch(java.util.regex.Pattern pattern, String folded, int reach) {
-        int[] starts = new int[8];
-        int[] ends = new int[8];
-        int n = 0;
-        for (String k : keywords) {
-            for (int at = folded.indexOf(k); at >= 0; at = folded.indexOf(k, at + 1)) {
-                if (n == starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, n * 2);
-                    ends = java.util.Arrays.copyOf(ends, n * 2);
+        java.util.regex.Matcher m = null;
+        int from = -1;
+        int to = -1;
+        for (int at = next(folded, 0); at >= 0; at = next(folded, at + 1)) {
+            int start = Math.max(0, at - reach);
+            int end = (int) Math.min(folded.length(), (long) at + keywordAt(folded, at).length() + reach);
+            if (from >= 0 && start > to) { // a stretch apart from the one before: look there first
+                m = m == null ? pattern.matcher(folded).useTransparentBounds(true).useAnchoringBounds(false) : m;
+                if (m.region(from, to).find()) {
+                    return java.util.Optional.of(m.toMatchResult());
                 }
-                starts[n] = Math.max(0, at - reach);
-                ends[n++] = (int) Math.min(folded.length(), (long) at + k.length() + reach);
+                from = -1;
             }
+            if (from < 0) {
+                from = start;
+            }
+            to = Math.max(to, end);
         }
-        if (n == 0) {
+        if (from < 0) {
             return java.util.Optional.empty();
         }
-        long[] stretches = new long[n]; // start in the high half, end in the low: sorted by start
-        for (int i = 0; i < n; i++) {
-            stretches[i] = ((long) starts[i] << 32) | ends[i];
-        }
-        java.util.Arrays.sort(stretches);
-        java.util.regex.Matcher m = pattern.matcher(folded).useTransparentBounds(true).useAnchoringBounds(false);
-        int from = (int) (stretches[0] >>> 32);
-        int to = (int) stretches[0];
-        for (int i = 1; i <= n; i++) {
-            if (i < n && (int) (stretches[i] >>> 32) <= to) {
-                to = Math.max(to, (int) stretches[i]);
-                continue;
-            }
-            if (m.region(from, to).find()) {
-                return java.util.Optional.of(m.toMatchResult());
-            }
-            if (i < n) {
-                from = (int) (stretches[i] >>> 32);
-                to = (int) stretches[i];
-            }
-        }
-        return java.util.Optional.empty();
+        m = m == null ? pattern.matcher(folded).useTransparentBounds(true).useAnchoringBounds(false) : m;
+        return m.region(from, to).find() ? java.util.Optional.of(m.toMatchResult()) : java.util.Optional.empty();
     }
 
     /** Each code point as Pattern's UNICODE_CASE literal comparison sees it. */

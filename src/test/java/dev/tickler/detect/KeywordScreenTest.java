@@ -3,6 +3,7 @@ package dev.tickler.detect;
 import static dev.tickler.TestMessages.sent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tickler.mail.Address;
@@ -143,6 +144,27 @@ class KeywordScreenTest {
             }
         }
         assertTrue(matches > 1000 && matches < 3900, "the texts should both match and not: " + matches);
+    }
+
+    @Test
+    void theScreenSaysMaybeExactlyWhenTheTextContainsAKeyword() {
+        String[] keywords = {"quot", "quotation", "offer", "ofert", "call for", "rfq", "o"};
+        KeywordScreen screen = new KeywordScreen(keywords);
+        String letters = "quotaion fercl rfqé ";
+        java.util.Random random = new java.util.Random(11);
+        for (int t = 0; t < 20000; t++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                text.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            String folded = text.toString();
+            boolean contains = java.util.Arrays.stream(keywords).anyMatch(folded::contains);
+            boolean withoutO = java.util.Arrays.stream(keywords).filter(k -> !k.equals("o")).anyMatch(folded::contains);
+            assertEquals(contains, screen.mayMatch(folded), folded);
+            assertEquals(withoutO, new KeywordScreen(java.util.Arrays.copyOf(keywords, keywords.length - 1)).mayMatch(folded), folded);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new KeywordScreen("Quote"));
+        assertThrows(IllegalArgumentException.class, () -> new KeywordScreen("cotización"));
     }
 
     @Test
