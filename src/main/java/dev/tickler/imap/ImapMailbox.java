@@ -38,18 +38,29 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
     private final ImapSettings settings;
     private final Store store;
     private final Clock clock;
+    private final OwnDrafts ownDrafts;
     private FolderLocator folders;
     private String draftsFolder;
 
-    private ImapMailbox(String mailboxId, ImapSettings settings, Store store, Clock clock) {
+    private ImapMailbox(String mailboxId, ImapSettings settings, Store store, Clock clock, OwnDrafts ownDrafts) {
         this.mailboxId = mailboxId;
         this.settings = settings;
         this.store = store;
         this.clock = clock;
+        this.ownDrafts = ownDrafts;
     }
 
-    /** Connects and logs in; a wrong password is permanent, an unreachable server transient. */
+    /** Connects and logs in, with nothing remembered of Drafts from an earlier pass. */
     public static ImapMailbox connect(String mailboxId, ImapSettings settings, Clock clock) throws MailboxException {
+        return connect(mailboxId, settings, clock, new OwnDrafts());
+    }
+
+    /**
+     * Connects and logs in; a wrong password is permanent, an unreachable server transient. {@code ownDrafts} is
+     * what earlier passes of this process saw in Drafts (see {@link OwnDrafts}).
+     */
+    public static ImapMailbox connect(String mailboxId, ImapSettings settings, Clock clock, OwnDrafts ownDrafts)
+            throws MailboxException {
         try {
             Store store = ImapSessions.create(settings).getStore(ImapSessions.protocol(settings));
             String secret;
@@ -59,7 +70,7 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
                 throw new MailboxException(MailboxException.Kind.TRANSIENT, "mailbox " + mailboxId + ": " + e.getMessage(), e);
             }
             store.connect(settings.host(), settings.port(), settings.username(), secret);
-            return new ImapMailbox(mailboxId, settings, store, clock);
+            return new ImapMailbox(mailboxId, settings, store, clock, ownDrafts);
         } catch (IllegalArgumentException e) { // an unusable trust store
             throw new MailboxException(MailboxException.Kind.PERMANENT, "mailbox " + mailboxId + ": " + e.getMessage(), e);
         } catch (AuthenticationFailedException e) {
@@ -262,37 +273,101 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
         return inFolder(draftsFolder(), Folder.READ_ONLY, "searching Drafts", folder -> !withMessageId(folder, messageId).isEmpty());
     }
 
+    /**
+     * Tickler's drafts in Drafts, by Message-ID, with the hash of their text (to tell an edited one). On a QRESYNC
+     * server, after the first listing only what changed is asked: the UIDs that vanished (VANISHED (EARLIER)) and
+     * the messages appended since; an unchanged folder costs the SELECT alone. Otherwise Drafts is searched.
+     */
     @Override
     public java.util.Map<String, String> ownDrafts() throws MailboxException {
-        return inFolder(draftsFolder(), Folder.READ_ONLY, "listing Tickler's drafts", folder -> {
-            Message[] candidates = folder.search(new HeaderTerm("Message-ID", OWN_ID_PREFIX));
-            FetchProfile fp = new FetchProfile();
-            fp.add(FetchProfile.Item.ENVELOPE);
-            fp.add(FetchProfile.Item.CONTENT_INFO);
-            fp.add(UIDFolder.FetchProfileItem.UID);
-            folder.fetch(candidates, fp);
-            java.util.Map<Long, String> ids = new java.util.HashMap<>();
-            java.util.Map<Long, BodyFetcher.TextPart> parts = new java.util.HashMap<>();
-            for (Message m : candidates) {
-                String id = ((jakarta.mail.internet.MimeMessage) m).getMessageID();
-                if (id != null && id.startsWith(OWN_ID_PREFIX)) {
-                    long uid = folder.getUID(m);
-                    ids.put(uid, id);
-                    BodyFetcher.locate(m).ifPresent(part -> parts.put(uid, part));
-                }
+        return inDrafts("listing Tickler's drafts", folder -> ownDrafts.byMessageId(), true);
+    }
+
+    /**
+     * Opens Drafts and brings {@link #ownDrafts} up to date (in full or by what changed) before {@code work};
+     * {@code readOnly} false opens it for writing.
+     */
+    private <T> T inDrafts(String doing, FolderWork<T> work, boolean readOnly) throws MailboxException {
+        IMAPFolder folder = null;
+        try {
+            folder = (IMAPFolder) store.getFolder(draftsFolder());
+            int mode = readOnly ? Folder.READ_ONLY : Folder.READ_WRITE;
+            boolean qresync = store instanceof org.eclipse.angus.mail.imap.IMAPStore imap && imap.hasCapability("QRESYNC");
+            boolean resync = qresync && ownDrafts.uidValidity() > 0;
+            List<jakarta.mail.event.MailEvent> changes = null;
+            if (resync) {
+                // A server whose UIDVALIDITY is no longer the remembered one ignores these and reports nothing.
+                changes = folder.open(mode, new org.eclipse.angus.mail.imap.ResyncData(ownDrafts.uidValidity(), ownDrafts.highestModSeq()));
+            } else if (qresync) {
+                folder.open(mode, org.eclipse.angus.mail.imap.ResyncData.CONDSTORE);
+            } else {
+                folder.open(mode);
             }
-            // Their texts in one FETCH per body section, to compare with what was placed.
-            java.util.Map<Long, byte[]> raw = new java.util.HashMap<>();
-            for (java.util.Map.Entry<String, List<Long>> group : BodyFetcher.bySection(parts).entrySet()) {
-                raw.putAll(BodyFetcher.fetch(folder, group.getKey(), group.getValue()));
+            if (resync && ownDrafts.uidValidity() == folder.getUIDValidity()) {
+                followChanges(folder, changes == null ? List.of() : changes); // none when nothing changed
+            } else {
+                listInFull(folder, qresync);
             }
-            java.util.Map<String, String> own = new java.util.HashMap<>();
-            ids.forEach((uid, id) -> {
-                String text = raw.containsKey(uid) ? BodyFetcher.decode(raw.get(uid), parts.get(uid), new ArrayList<>()) : null;
-                own.put(id, Draft.contentHash(text == null ? "" : text));
-            });
-            return own;
+            return work.run(folder);
+        } catch (MessagingException e) {
+            ownDrafts.forget(); // whatever happened half-way, the next listing starts over
+            throw transientFailure(doing, e);
+        } finally {
+            closeQuietly(folder);
+        }
+    }
+
+    private void followChanges(IMAPFolder folder, List<jakarta.mail.event.MailEvent> changes) throws MessagingException {
+        long modSeq = folder.getHighestModSeq();
+        long[] vanished = changes.stream().filter(e -> e instanceof org.eclipse.angus.mail.imap.MessageVanishedEvent)
+                .flatMapToLong(e -> java.util.Arrays.stream(((org.eclipse.angus.mail.imap.MessageVanishedEvent) e).getUIDs())).toArray();
+        java.util.Map<Long, OwnDrafts.Found> appended = java.util.Map.of();
+        long lastUid = folder.getUIDNext() - 1;
+        if (modSeq != ownDrafts.highestModSeq() && lastUid > ownDrafts.lastUid()) {
+            appended = describe(folder, folder.getMessagesByUID(ownDrafts.lastUid() + 1, UIDFolder.LASTUID));
+        }
+        ownDrafts.update(vanished, appended, modSeq, lastUid);
+        log.debug("Mailbox {}: Drafts followed by QRESYNC: {} vanished, {} of Tickler's appended", mailboxId, vanished.length,
+                appended.size());
+    }
+
+    private void listInFull(IMAPFolder folder, boolean qresync) throws MessagingException {
+        java.util.Map<Long, OwnDrafts.Found> found = describe(folder, folder.search(new HeaderTerm("Message-ID", OWN_ID_PREFIX)));
+        ownDrafts.reset(qresync ? folder.getUIDValidity() : -1, qresync ? folder.getHighestModSeq() : 0,
+                folder.getUIDNext() - 1, found);
+    }
+
+    /** Tickler's drafts among {@code candidates}: UID → Message-ID and the hash of the text. */
+    private static java.util.Map<Long, OwnDrafts.Found> describe(IMAPFolder folder, Message[] candidates) throws MessagingException {
+        FetchProfile fp = new FetchProfile();
+        fp.add(FetchProfile.Item.ENVELOPE);
+        fp.add(FetchProfile.Item.CONTENT_INFO);
+        fp.add(UIDFolder.FetchProfileItem.UID);
+        folder.fetch(candidates, fp);
+        java.util.Map<Long, String> ids = new java.util.HashMap<>();
+        java.util.Map<Long, BodyFetcher.TextPart> parts = new java.util.HashMap<>();
+        for (Message m : candidates) {
+            if (m == null || m.isExpunged()) {
+                continue;
+            }
+            String id = ((jakarta.mail.internet.MimeMessage) m).getMessageID();
+            if (id != null && id.startsWith(OWN_ID_PREFIX)) {
+                long uid = folder.getUID(m);
+                ids.put(uid, id);
+                BodyFetcher.locate(m).ifPresent(part -> parts.put(uid, part));
+            }
+        }
+        // Their texts in one FETCH per body section, to compare with what was placed.
+        java.util.Map<Long, byte[]> raw = new java.util.HashMap<>();
+        for (java.util.Map.Entry<String, List<Long>> group : BodyFetcher.bySection(parts).entrySet()) {
+            raw.putAll(BodyFetcher.fetch(folder, group.getKey(), group.getValue()));
+        }
+        java.util.Map<Long, OwnDrafts.Found> own = new java.util.HashMap<>();
+        ids.forEach((uid, id) -> {
+            String text = raw.containsKey(uid) ? BodyFetcher.decode(raw.get(uid), parts.get(uid), new ArrayList<>()) : null;
+            own.put(uid, new OwnDrafts.Found(id, Draft.contentHash(text == null ? "" : text)));
         });
+        return own;
     }
 
     @Override

@@ -57,7 +57,7 @@ public final class Tickler implements AutoCloseable {
         TemplateLibrary templates = TemplateLoader.library(config.templates(), config.locale(), config.localeByDomain());
         TicklerConfig.Store store = config.store();
         Database db = Database.open(store.url(), store.username(), store.password().map(s -> s.reveal()).orElse(""));
-        return new Tickler(config, db, templates, m -> ImapMailbox.connect(m.id(), m.imap(), clock));
+        return new Tickler(config, db, templates, m -> ImapMailbox.connect(m.id(), m.imap(), clock, m.ownDrafts()));
     }
 
     public TicklerConfig config() {

@@ -115,6 +115,55 @@ class DovecotSyncIT {
     }
 
     @Test
+    void withQresyncDraftsAreListedOnceThenFollowedByWhatVanishedAndWhatWasAppended() throws Exception {
+        appendDraft("<tickler-a-1@acme.example>", "First reminder");
+        appendDraft("<tickler-b-1@acme.example>", "Second reminder");
+        appendDraft("<rep-own@acme.example>", "The rep's own draft");
+        dev.tickler.imap.OwnDrafts memory = new dev.tickler.imap.OwnDrafts();
+        java.util.Map<String, String> first;
+        try (var imap = dev.tickler.imap.ImapMailbox.connect("riley", settings(), NOW, memory)) {
+            first = imap.ownDrafts();
+        }
+        assertEquals(java.util.Set.of("<tickler-a-1@acme.example>", "<tickler-b-1@acme.example>"), first.keySet());
+        assertEquals(1, memory.fullListings());
+
+        // The rep deletes one draft, and edits the other (a client appends the new version and expunges the old).
+        try (Store store = connect()) {
+            Folder drafts = store.getFolder("Drafts");
+            drafts.open(Folder.READ_WRITE);
+            Message[] all = drafts.getMessages();
+            drafts.setFlags(new Message[] {all[0], all[1]}, new Flags(Flags.Flag.DELETED), true);
+            drafts.close(true);
+        }
+        appendDraft("<tickler-b-1@acme.example>", "Second reminder, with Thursday at 10 instead");
+        java.util.Map<String, String> second;
+        try (var imap = dev.tickler.imap.ImapMailbox.connect("riley", settings(), NOW, memory)) {
+            second = imap.ownDrafts();
+            assertEquals(second, imap.ownDrafts(), "unchanged: the same");
+        }
+        assertEquals(1, memory.fullListings(), "followed by QRESYNC, not listed again");
+        assertEquals(java.util.Set.of("<tickler-b-1@acme.example>"), second.keySet());
+        assertFalse(first.get("<tickler-b-1@acme.example>").equals(second.get("<tickler-b-1@acme.example>")), "the edit is seen");
+        try (var fresh = dev.tickler.imap.ImapMailbox.connect("riley", settings(), NOW)) {
+            assertEquals(fresh.ownDrafts(), second, "what a full listing finds");
+        }
+    }
+
+    private void appendDraft(String messageId, String text) throws Exception {
+        try (Store store = connect()) {
+            store.getFolder("Drafts").appendMessages(new Message[] {Mime.message().id(messageId).from("Riley Rep <riley@acme.example>")
+                    .to("Gina Glass <gina@globex.example>").subject("Re: Proposal: Globex").date(Instant.parse("2026-03-05T10:00:00Z"))
+                    .text(text).build()});
+        }
+    }
+
+    private dev.tickler.imap.ImapSettings settings() {
+        return new dev.tickler.imap.ImapSettings("127.0.0.1", dovecot.port(), dev.tickler.imap.ImapSettings.Security.NONE,
+                dev.tickler.imap.ImapSettings.Auth.PASSWORD, "riley", () -> "pw", java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.List.of(), java.time.Duration.ofSeconds(10), 100, java.util.Optional.empty(), () -> null);
+    }
+
+    @Test
     void aServerRestartBetweenPassesFailsOnePassAndLosesNothing() throws Exception {
         try (Tickler tickler = Tickler.start(config, NOW)) {
             tickler.scan(false, NOW);
