@@ -280,38 +280,28 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
      */
     @Override
     public java.util.Map<String, String> ownDrafts() throws MailboxException {
-        return inDrafts("listing Tickler's drafts", folder -> ownDrafts.byMessageId(), true);
-    }
-
-    /**
-     * Opens Drafts and brings {@link #ownDrafts} up to date (in full or by what changed) before {@code work};
-     * {@code readOnly} false opens it for writing.
-     */
-    private <T> T inDrafts(String doing, FolderWork<T> work, boolean readOnly) throws MailboxException {
         IMAPFolder folder = null;
         try {
             folder = (IMAPFolder) store.getFolder(draftsFolder());
-            int mode = readOnly ? Folder.READ_ONLY : Folder.READ_WRITE;
             boolean qresync = store instanceof org.eclipse.angus.mail.imap.IMAPStore imap && imap.hasCapability("QRESYNC");
             boolean resync = qresync && ownDrafts.uidValidity() > 0;
             List<jakarta.mail.event.MailEvent> changes = null;
             if (resync) {
                 // A server whose UIDVALIDITY is no longer the remembered one ignores these and reports nothing.
-                changes = folder.open(mode, new org.eclipse.angus.mail.imap.ResyncData(ownDrafts.uidValidity(), ownDrafts.highestModSeq()));
-            } else if (qresync) {
-                folder.open(mode, org.eclipse.angus.mail.imap.ResyncData.CONDSTORE);
+                changes = folder.open(Folder.READ_ONLY, new org.eclipse.angus.mail.imap.ResyncData(ownDrafts.uidValidity(),
+                        ownDrafts.highestModSeq()));
             } else {
-                folder.open(mode);
+                folder.open(Folder.READ_ONLY, qresync ? org.eclipse.angus.mail.imap.ResyncData.CONDSTORE : null);
             }
             if (resync && ownDrafts.uidValidity() == folder.getUIDValidity()) {
                 followChanges(folder, changes == null ? List.of() : changes); // none when nothing changed
             } else {
                 listInFull(folder, qresync);
             }
-            return work.run(folder);
+            return ownDrafts.byMessageId();
         } catch (MessagingException e) {
             ownDrafts.forget(); // whatever happened half-way, the next listing starts over
-            throw transientFailure(doing, e);
+            throw transientFailure("listing Tickler's drafts", e);
         } finally {
             closeQuietly(folder);
         }
@@ -334,7 +324,7 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
     private void listInFull(IMAPFolder folder, boolean qresync) throws MessagingException {
         java.util.Map<Long, OwnDrafts.Found> found = describe(folder, folder.search(new HeaderTerm("Message-ID", OWN_ID_PREFIX)));
         ownDrafts.reset(qresync ? folder.getUIDValidity() : -1, qresync ? folder.getHighestModSeq() : 0,
-                folder.getUIDNext() - 1, found);
+                qresync ? folder.getUIDNext() - 1 : 0, found);
     }
 
     /** Tickler's drafts among {@code candidates}: UID → Message-ID and the hash of the text. */
