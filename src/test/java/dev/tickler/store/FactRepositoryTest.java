@@ -93,6 +93,21 @@ class FactRepositoryTest {
     }
 
     @Test
+    void aMessageReadAgainReplacesItsFactAndNewMailIsAddedBesideIt() {
+        ClassifiedMessage outline = dev.tickler.TestMessages.received("<o@globex.example>", GINA).classified();
+        long uid = outline.message().uid();
+        facts.saveBatch("riley", "INBOX", new FolderCursor(7, uid), List.of(outline), List.of(), NOW);
+        ClassifiedMessage full = new ClassifiedMessage(outline.message(), new dev.tickler.detect.Classification(
+                dev.tickler.detect.MessageKind.AUTO_REPLY, 0, List.of(dev.tickler.detect.Reason.of("auto-submitted", "read in full"))));
+        facts.saveBatch("riley", "INBOX", new FolderCursor(7, uid), List.of(full), List.of(), NOW); // read again: same cursor
+        ClassifiedMessage next = dev.tickler.TestMessages.received("<n@globex.example>", GINA).classified();
+        assertTrue(next.message().uid() > uid);
+        facts.saveBatch("riley", "INBOX", new FolderCursor(7, next.message().uid()), List.of(next), List.of(), NOW);
+        assertEquals(List.of(dev.tickler.detect.MessageKind.AUTO_REPLY, dev.tickler.detect.MessageKind.INBOUND),
+                facts.facts("riley").stream().map(ClassifiedMessage::kind).toList());
+    }
+
+    @Test
     void aNewUidValidityReplacesTheFoldersFacts() {
         facts.saveBatch("riley", "Sent", new FolderCursor(7, 1), List.of(proposal("<a@acme.example>", GINA).classified()),
                 List.of(new SkippedMessage("Sent", 2, null, "broken")), NOW);
