@@ -82,8 +82,8 @@ final class MailboxPass {
         long started = System.nanoTime();
         long syncMs = 0;
         try (ImapMailbox imap = connector.connect(mailbox);
-             StoringThread storing = new StoringThread(id, batch -> proposalIds.addAll(store(batch, dryRun, counts,
-                     dryRun ? unsaved : storedNow, unsavedInvitations)))) {
+             StoringThread<Classified> storing = new StoringThread<>(id, this::classify, batch -> proposalIds.addAll(
+                     persist(batch, dryRun, counts, dryRun ? unsaved : storedNow, unsavedInvitations)))) {
             boolean firstSync = !dryRun && !facts.hasFacts(id);
             proposalIds.addAll(facts.messageIds(id, MessageKind.PROPOSAL.name()));
             MailboxSource.ReadPolicy policy = readPolicy(proposalIds, storing);
@@ -267,7 +267,7 @@ final class MailboxPass {
      * to or looks automatic, the rest in outline; bodies of the rep's mail to outsiders, of automatic
      * mail, and of replies to proposals (auto-reply wording).
      */
-    private MailboxSource.ReadPolicy readPolicy(Set<String> proposalIds, StoringThread storing) {
+    private MailboxSource.ReadPolicy readPolicy(Set<String> proposalIds, StoringThread<?> storing) {
         MessageClassifier classifier = mailbox.classifier();
         return new MailboxSource.ReadPolicy() {
             @Override
@@ -288,7 +288,7 @@ final class MailboxPass {
     }
 
     /** Whether a message answers a proposal, counting those in batches read but not stored yet. */
-    private static boolean repliesToProposal(MailMessage m, Set<String> proposalIds, StoringThread storing) {
+    private static boolean repliesToProposal(MailMessage m, Set<String> proposalIds, StoringThread<?> storing) {
         List<String> parents = m.parentIds();
         if (parents.isEmpty()) {
             return false;
@@ -300,35 +300,53 @@ final class MailboxPass {
         return parents.stream().anyMatch(proposalIds::contains);
     }
 
-    /**
-     * Classifies and stores one batch (on the storing thread), adding its facts to {@code kept}; returns the
-     * Message-IDs of the proposals in it.
-     */
-    private List<String> store(FolderBatch batch, boolean dryRun, Counts counts, List<ClassifiedMessage> kept,
-                               List<MeetingRepository.StoredInvitation> unsavedInvitations) {
+    /** A batch with its messages classified (without their bodies) and the invitations read from them. */
+    private record Classified(FolderBatch batch, List<ClassifiedMessage> facts, List<MeetingRepository.StoredInvitation> invitations) {
+    }
+
+    /** Classifies one batch and reads its invitations (on the classifying thread): pure, nothing stored. */
+    private Classified classify(FolderBatch batch) {
         List<MeetingRepository.StoredInvitation> invitations = mailbox.calendar().invitationsIn(batch, clock);
         MessageClassifier classifier = mailbox.classifier();
-        List<ClassifiedMessage> classified = new ArrayList<>();
+        List<ClassifiedMessage> classified = new ArrayList<>(batch.messages().size());
         for (MailMessage m : batch.messages()) {
             classified.add(new ClassifiedMessage(m.withoutBody(), classifier.classify(m)));
-            if (!m.defects().isEmpty()) {
+        }
+        return new Classified(batch, classified, invitations);
+    }
+
+    /** Classifies and stores one batch in the calling thread (reading again); see {@link #persist}. */
+    private List<String> store(FolderBatch batch, boolean dryRun, Counts counts, List<ClassifiedMessage> kept,
+                               List<MeetingRepository.StoredInvitation> unsavedInvitations) {
+        return persist(classify(batch), dryRun, counts, kept, unsavedInvitations);
+    }
+
+    /**
+     * Stores one classified batch (on the storing thread), adding its facts to {@code kept}; returns the
+     * Message-IDs of the proposals in it.
+     */
+    private List<String> persist(Classified c, boolean dryRun, Counts counts, List<ClassifiedMessage> kept,
+                                 List<MeetingRepository.StoredInvitation> unsavedInvitations) {
+        FolderBatch batch = c.batch();
+        for (ClassifiedMessage fact : c.facts()) {
+            if (!fact.message().defects().isEmpty()) {
                 counts.defects++;
             }
-            if (m.outline()) {
+            if (fact.message().outline()) {
                 counts.outline++;
             }
         }
-        counts.read += classified.size();
+        counts.read += c.facts().size();
         counts.skipped += batch.skipped().size();
         if (dryRun) {
-            unsavedInvitations.addAll(invitations);
+            unsavedInvitations.addAll(c.invitations());
         } else {
             // Before the facts and their cursor: a crash in between reads the batch again and rewrites the same rows.
-            meetings.saveInvitations(mailbox.id(), batch.cursor().uidValidity(), invitations);
-            facts.saveBatch(mailbox.id(), batch.folder(), batch.cursor(), classified, batch.skipped(), clock.instant());
+            meetings.saveInvitations(mailbox.id(), batch.cursor().uidValidity(), c.invitations());
+            facts.saveBatch(mailbox.id(), batch.folder(), batch.cursor(), c.facts(), batch.skipped(), clock.instant());
         }
-        kept.addAll(classified);
-        return classified.stream().filter(c -> c.kind() == MessageKind.PROPOSAL && c.messageId() != null)
+        kept.addAll(c.facts());
+        return c.facts().stream().filter(f -> f.kind() == MessageKind.PROPOSAL && f.messageId() != null)
                 .map(ClassifiedMessage::messageId).toList();
     }
 
