@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * since the remembered HIGHESTMODSEQ, and the messages appended after the remembered last UID. An
  * unchanged Drafts folder then costs one SELECT; without QRESYNC, or after a new UIDVALIDITY, Drafts
  * is listed in full (a SEARCH for Tickler's Message-IDs), as it is on every pass of a fresh process.
- * Not thread-safe: one pass at a time uses a mailbox.
+ * Not thread-safe: one pass at a time uses a mailbox (the daemon's per-mailbox guard hands it from one
+ * pass's thread to the next).
  */
 public final class OwnDrafts {
 

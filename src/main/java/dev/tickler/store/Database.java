@@ -78,9 +78,11 @@ public final class Database implements AutoCloseable {
     /**
      * Makes an HSQLDB file database keep its tables on disk (CACHED, with a bounded cache of rows) instead of
      * in memory: a MEMORY table lives whole in the heap and is written out whole at every checkpoint, so a
-     * team's facts outgrow the service's 256 MB heap (three 50k mailboxes already slow it to a crawl, see
-     * docs/BENCHMARKS.md). New databases get CACHED tables from the start; older ones are converted once.
-     * The migrations stay portable SQL: this is HSQLDB's own setting, not part of the schema.
+     * team's facts outgrow the service's 256 MB heap (with three 50k mailboxes each sync was slower than the
+     * one before, the third by 80 %, see docs/BENCHMARKS.md). Tables still in memory are converted when the
+     * database is opened (at once for a new one, whose tables are empty; once for one made by an earlier
+     * version), and tables made by later migrations are CACHED from the start. The migrations stay portable
+     * SQL: this is HSQLDB's own setting, not part of the schema.
      */
     private void keepTablesOnDisk() {
         if (!url.startsWith("jdbc:hsqldb:file:")) {
