@@ -194,7 +194,7 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             folder = (IMAPFolder) store.getFolder(name);
             folder.open(mode);
             return work.run(folder);
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) { // Angus fails some server responses with a runtime exception
             throw transientFailure(doing, e);
         } finally {
             closeQuietly(folder);
@@ -282,9 +282,10 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
     public java.util.Map<String, String> ownDrafts() throws MailboxException {
         IMAPFolder folder = null;
         try {
-            folder = (IMAPFolder) store.getFolder(draftsFolder());
+            String name = draftsFolder();
+            folder = (IMAPFolder) store.getFolder(name);
             boolean qresync = store instanceof org.eclipse.angus.mail.imap.IMAPStore imap && imap.hasCapability("QRESYNC");
-            boolean resync = qresync && ownDrafts.uidValidity() > 0;
+            boolean resync = qresync && ownDrafts.uidValidity() > 0 && name.equals(ownDrafts.folder());
             List<jakarta.mail.event.MailEvent> changes = null;
             if (resync) {
                 // A server whose UIDVALIDITY is no longer the remembered one ignores these and reports nothing.
@@ -293,13 +294,13 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             } else {
                 folder.open(Folder.READ_ONLY, qresync ? org.eclipse.angus.mail.imap.ResyncData.CONDSTORE : null);
             }
-            if (resync && ownDrafts.uidValidity() == folder.getUIDValidity()) {
+            if (resync && ownDrafts.uidValidity() == folder.getUIDValidity() && folder.getHighestModSeq() > 0) {
                 followChanges(folder, changes == null ? List.of() : changes); // none when nothing changed
             } else {
-                listInFull(folder, qresync);
+                listInFull(folder, name, qresync);
             }
             return ownDrafts.byMessageId();
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) { // Angus fails some server responses with a runtime exception
             ownDrafts.forget(); // whatever happened half-way, the next listing starts over
             throw transientFailure("listing Tickler's drafts", e);
         } finally {
@@ -321,10 +322,18 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
                 appended.size());
     }
 
-    private void listInFull(IMAPFolder folder, boolean qresync) throws MessagingException {
+    /**
+     * Searches Drafts for Tickler's drafts and remembers them with the folder's state as the SELECT reported it
+     * (read first: what changes during the listing is then reported again next time, never lost). A folder
+     * without mod-sequences (NOMODSEQ) is never followed, only listed.
+     */
+    private void listInFull(IMAPFolder folder, String name, boolean qresync) throws MessagingException {
+        long uidValidity = folder.getUIDValidity();
+        long modSeq = qresync ? folder.getHighestModSeq() : 0;
+        long lastUid = qresync ? folder.getUIDNext() - 1 : 0;
         java.util.Map<Long, OwnDrafts.Found> found = describe(folder, folder.search(new HeaderTerm("Message-ID", OWN_ID_PREFIX)));
-        ownDrafts.reset(qresync ? folder.getUIDValidity() : -1, qresync ? folder.getHighestModSeq() : 0,
-                qresync ? folder.getUIDNext() - 1 : 0, found);
+        boolean followable = qresync && modSeq > 0 && lastUid >= 0;
+        ownDrafts.reset(name, followable ? uidValidity : -1, modSeq, lastUid, found);
     }
 
     /** Tickler's drafts among {@code candidates}: UID → Message-ID and the hash of the text. */
@@ -373,7 +382,12 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             Message[] doomed = ours.toArray(new Message[0]);
             folder.setFlags(doomed, new Flags(Flags.Flag.DELETED), true);
             if (store instanceof org.eclipse.angus.mail.imap.IMAPStore imap && imap.hasCapability("UIDPLUS")) {
-                folder.expunge(doomed); // UID EXPUNGE: only these messages, never others the rep marked deleted
+                // UID EXPUNGE: only these messages, never others the rep marked deleted. One UID at a time: on a
+                // connection with QRESYNC enabled the server answers VANISHED, and Angus 2.0.5 fails on a VANISHED
+                // of two or more UIDs (createMessagesForUIDs fills every second slot).
+                for (Message m : doomed) {
+                    folder.expunge(new Message[] {m});
+                }
             } else {
                 log.info("Mailbox {}: server lacks UIDPLUS; the retracted draft is marked deleted, your client expunges it",
                         mailboxId);
@@ -429,7 +443,7 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
         }
     }
 
-    private MailboxException transientFailure(String doing, MessagingException e) {
+    private MailboxException transientFailure(String doing, Exception e) {
         return new MailboxException(MailboxException.Kind.TRANSIENT, "mailbox " + mailboxId + ": " + doing
                 + " failed (" + oneLine(e) + ")", e);
     }

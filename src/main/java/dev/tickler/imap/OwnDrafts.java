@@ -19,11 +19,17 @@ public final class OwnDrafts {
     record Found(String messageId, String contentHash) {
     }
 
+    private String folder;
     private long uidValidity = -1;
     private long highestModSeq;
     private long lastUid;
     private final TreeMap<Long, Found> byUid = new TreeMap<>();
     private int fullListings;
+
+    /** The Drafts folder whose state is remembered (the folder found may change: a new SPECIAL-USE flag). */
+    String folder() {
+        return folder;
+    }
 
     /** The UIDVALIDITY of what is remembered, or -1 when nothing is (the next listing is a full one). */
     long uidValidity() {
@@ -39,7 +45,8 @@ public final class OwnDrafts {
     }
 
     /** After a full listing. */
-    void reset(long uidValidity, long highestModSeq, long lastUid, Map<Long, Found> found) {
+    void reset(String folder, long uidValidity, long highestModSeq, long lastUid, Map<Long, Found> found) {
+        this.folder = folder;
         this.uidValidity = uidValidity;
         this.highestModSeq = highestModSeq;
         this.lastUid = lastUid;

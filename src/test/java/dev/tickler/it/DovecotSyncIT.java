@@ -149,6 +149,25 @@ class DovecotSyncIT {
         }
     }
 
+    @Test
+    void aDraftInTwoCopiesIsRemovedWholeAfterAQresyncListing() throws Exception {
+        // After a listing with QRESYNC the pooled connection reports expunges as VANISHED; Angus 2.0.5 fails on a
+        // VANISHED of two UIDs, so the copies are expunged one by one.
+        appendDraft("<tickler-x-1@acme.example>", "Reminder");
+        appendDraft("<tickler-x-1@acme.example>", "Reminder");
+        dev.tickler.imap.OwnDrafts memory = new dev.tickler.imap.OwnDrafts();
+        try (var imap = dev.tickler.imap.ImapMailbox.connect("riley", settings(), NOW, memory)) {
+            imap.ownDrafts();
+        }
+        try (var imap = dev.tickler.imap.ImapMailbox.connect("riley", settings(), NOW, memory)) {
+            assertEquals(java.util.Set.of("<tickler-x-1@acme.example>"), imap.ownDrafts().keySet());
+            assertTrue(imap.remove("<tickler-x-1@acme.example>"));
+            assertTrue(imap.ownDrafts().isEmpty());
+        }
+        assertEquals(0, count("Drafts"));
+        assertEquals(1, memory.fullListings());
+    }
+
     private void appendDraft(String messageId, String text) throws Exception {
         try (Store store = connect()) {
             store.getFolder("Drafts").appendMessages(new Message[] {Mime.message().id(messageId).from("Riley Rep <riley@acme.example>")
