@@ -254,9 +254,6 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
         });
     }
 
-    /** Tickler's drafts carry Message-IDs starting so (see DraftComposer.messageId). */
-    private static final String OWN_ID_PREFIX = "<tickler-";
-
     /** The messages in {@code folder} whose Message-ID is exactly {@code messageId} (SEARCH HEADER matches substrings). */
     private static List<Message> withMessageId(IMAPFolder folder, String messageId) throws MessagingException {
         List<Message> exact = new ArrayList<>();
@@ -274,9 +271,8 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
     }
 
     /**
-     * Tickler's drafts in Drafts, by Message-ID, with the hash of their text (to tell an edited one). On a QRESYNC
-     * server, after the first listing only what changed is asked: the UIDs that vanished (VANISHED (EARLIER)) and
-     * the messages appended since; an unchanged folder costs the SELECT alone. Otherwise Drafts is searched.
+     * Tickler's drafts in Drafts, by Message-ID, with the hash of their text (to tell an edited one); on a
+     * QRESYNC server only what changed since the last pass is asked (see {@link OwnDrafts}).
      */
     @Override
     public java.util.Map<String, String> ownDrafts() throws MailboxException {
@@ -285,21 +281,7 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             String name = draftsFolder();
             folder = (IMAPFolder) store.getFolder(name);
             boolean qresync = store instanceof org.eclipse.angus.mail.imap.IMAPStore imap && imap.hasCapability("QRESYNC");
-            boolean resync = qresync && ownDrafts.uidValidity() > 0 && name.equals(ownDrafts.folder());
-            List<jakarta.mail.event.MailEvent> changes = null;
-            if (resync) {
-                // A server whose UIDVALIDITY is no longer the remembered one ignores these and reports nothing.
-                changes = folder.open(Folder.READ_ONLY, new org.eclipse.angus.mail.imap.ResyncData(ownDrafts.uidValidity(),
-                        ownDrafts.highestModSeq()));
-            } else {
-                folder.open(Folder.READ_ONLY, qresync ? org.eclipse.angus.mail.imap.ResyncData.CONDSTORE : null);
-            }
-            if (resync && ownDrafts.uidValidity() == folder.getUIDValidity() && folder.getHighestModSeq() > 0) {
-                followChanges(folder, changes == null ? List.of() : changes); // none when nothing changed
-            } else {
-                listInFull(folder, name, qresync);
-            }
-            return ownDrafts.byMessageId();
+            return ownDrafts.refresh(folder, name, qresync, mailboxId);
         } catch (MessagingException | RuntimeException e) { // Angus fails some server responses with a runtime exception
             ownDrafts.forget(); // whatever happened half-way, the next listing starts over
             throw transientFailure("listing Tickler's drafts", e);
@@ -308,70 +290,9 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
         }
     }
 
-    private void followChanges(IMAPFolder folder, List<jakarta.mail.event.MailEvent> changes) throws MessagingException {
-        long modSeq = folder.getHighestModSeq();
-        long[] vanished = changes.stream().filter(e -> e instanceof org.eclipse.angus.mail.imap.MessageVanishedEvent)
-                .flatMapToLong(e -> java.util.Arrays.stream(((org.eclipse.angus.mail.imap.MessageVanishedEvent) e).getUIDs())).toArray();
-        java.util.Map<Long, OwnDrafts.Found> appended = java.util.Map.of();
-        long lastUid = folder.getUIDNext() - 1;
-        if (modSeq != ownDrafts.highestModSeq() && lastUid > ownDrafts.lastUid()) {
-            appended = describe(folder, folder.getMessagesByUID(ownDrafts.lastUid() + 1, UIDFolder.LASTUID));
-        }
-        ownDrafts.update(vanished, appended, modSeq, lastUid);
-        log.debug("Mailbox {}: Drafts followed by QRESYNC: {} vanished, {} of Tickler's appended", mailboxId, vanished.length,
-                appended.size());
-    }
-
-    /**
-     * Searches Drafts for Tickler's drafts and remembers them with the folder's state as the SELECT reported it
-     * (read first: what changes during the listing is then reported again next time, never lost). A folder
-     * without mod-sequences (NOMODSEQ) is never followed, only listed.
-     */
-    private void listInFull(IMAPFolder folder, String name, boolean qresync) throws MessagingException {
-        long uidValidity = folder.getUIDValidity();
-        long modSeq = qresync ? folder.getHighestModSeq() : 0;
-        long lastUid = qresync ? folder.getUIDNext() - 1 : 0;
-        java.util.Map<Long, OwnDrafts.Found> found = describe(folder, folder.search(new HeaderTerm("Message-ID", OWN_ID_PREFIX)));
-        boolean followable = qresync && modSeq > 0 && lastUid >= 0;
-        ownDrafts.reset(name, followable ? uidValidity : -1, modSeq, lastUid, found);
-    }
-
-    /** Tickler's drafts among {@code candidates}: UID → Message-ID and the hash of the text. */
-    private static java.util.Map<Long, OwnDrafts.Found> describe(IMAPFolder folder, Message[] candidates) throws MessagingException {
-        FetchProfile fp = new FetchProfile();
-        fp.add(FetchProfile.Item.ENVELOPE);
-        fp.add(FetchProfile.Item.CONTENT_INFO);
-        fp.add(UIDFolder.FetchProfileItem.UID);
-        folder.fetch(candidates, fp);
-        java.util.Map<Long, String> ids = new java.util.HashMap<>();
-        java.util.Map<Long, BodyFetcher.TextPart> parts = new java.util.HashMap<>();
-        for (Message m : candidates) {
-            if (m == null || m.isExpunged()) {
-                continue;
-            }
-            String id = ((jakarta.mail.internet.MimeMessage) m).getMessageID();
-            if (id != null && id.startsWith(OWN_ID_PREFIX)) {
-                long uid = folder.getUID(m);
-                ids.put(uid, id);
-                BodyFetcher.locate(m).ifPresent(part -> parts.put(uid, part));
-            }
-        }
-        // Their texts in one FETCH per body section, to compare with what was placed.
-        java.util.Map<Long, byte[]> raw = new java.util.HashMap<>();
-        for (java.util.Map.Entry<String, List<Long>> group : BodyFetcher.bySection(parts).entrySet()) {
-            raw.putAll(BodyFetcher.fetch(folder, group.getKey(), group.getValue()));
-        }
-        java.util.Map<Long, OwnDrafts.Found> own = new java.util.HashMap<>();
-        ids.forEach((uid, id) -> {
-            String text = raw.containsKey(uid) ? BodyFetcher.decode(raw.get(uid), parts.get(uid), new ArrayList<>()) : null;
-            own.put(uid, new OwnDrafts.Found(id, Draft.contentHash(text == null ? "" : text)));
-        });
-        return own;
-    }
-
     @Override
     public boolean remove(String messageId) throws MailboxException {
-        if (!messageId.startsWith(OWN_ID_PREFIX)) {
+        if (!messageId.startsWith(OwnDrafts.ID_PREFIX)) {
             throw new IllegalArgumentException("Tickler removes only its own drafts, not " + messageId);
         }
         return inFolder(draftsFolder(), Folder.READ_WRITE, "removing a draft from Drafts", folder -> {

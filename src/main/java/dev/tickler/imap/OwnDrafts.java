@@ -1,19 +1,41 @@
 package dev.tickler.imap;
 
+import dev.tickler.draft.Draft;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.event.MailEvent;
+import jakarta.mail.search.HeaderTerm;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.MessageVanishedEvent;
+import org.eclipse.angus.mail.imap.ResyncData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * What Tickler last saw of its own drafts in one mailbox's Drafts folder, kept across passes of one
- * process so that a QRESYNC server (RFC 7162) is asked only what changed: the UIDs that vanished
- * since the remembered HIGHESTMODSEQ, and the messages appended after the remembered last UID. An
- * unchanged Drafts folder then costs one SELECT; without QRESYNC, or after a new UIDVALIDITY, Drafts
- * is listed in full (a SEARCH for Tickler's Message-IDs), as it is on every pass of a fresh process.
- * Not thread-safe: one pass at a time uses a mailbox (the daemon's per-mailbox guard hands it from one
- * pass's thread to the next).
+ * Tickler's own drafts in one mailbox's Drafts folder as last seen, and how to bring that up to date.
+ * Kept across passes of one process so that a QRESYNC server (RFC 7162) is asked only what changed:
+ * the UIDs that vanished since the remembered HIGHESTMODSEQ (VANISHED (EARLIER)), and the messages
+ * appended after the remembered last UID. An unchanged Drafts folder then costs one SELECT. Without
+ * QRESYNC, for a folder without mod-sequences (NOMODSEQ), after a new UIDVALIDITY or another Drafts
+ * folder, or after a failed listing ({@link #forget}), Drafts is listed in full: a SEARCH for Tickler's
+ * Message-IDs, as on every first pass of a process. Not thread-safe: one pass at a time uses a mailbox
+ * (the daemon's per-mailbox guard hands it from one pass's thread to the next).
  */
 public final class OwnDrafts {
+
+    private static final Logger log = LoggerFactory.getLogger(OwnDrafts.class);
+
+    /** Tickler's drafts carry Message-IDs starting so (see DraftComposer.messageId). */
+    static final String ID_PREFIX = "<tickler-";
 
     /** One of Tickler's drafts as found in Drafts. */
     record Found(String messageId, String contentHash) {
@@ -26,56 +48,103 @@ public final class OwnDrafts {
     private final TreeMap<Long, Found> byUid = new TreeMap<>();
     private int fullListings;
 
-    /** The Drafts folder whose state is remembered (the folder found may change: a new SPECIAL-USE flag). */
-    String folder() {
-        return folder;
+    /**
+     * Opens {@code drafts} (named {@code name}, closed; the caller closes it) read-only, brings what is remembered
+     * up to date, in full or by what changed, and returns Message-ID → content hash; of two copies with one
+     * Message-ID, the later one (higher UID).
+     */
+    Map<String, String> refresh(IMAPFolder drafts, String name, boolean qresync, String mailboxId) throws MessagingException {
+        boolean resync = qresync && uidValidity > 0 && name.equals(folder);
+        List<MailEvent> changes = null;
+        if (resync) {
+            // A server whose UIDVALIDITY is no longer the remembered one ignores these and reports nothing.
+            changes = drafts.open(Folder.READ_ONLY, new ResyncData(uidValidity, highestModSeq));
+        } else {
+            drafts.open(Folder.READ_ONLY, qresync ? ResyncData.CONDSTORE : null);
+        }
+        if (resync && uidValidity == drafts.getUIDValidity() && drafts.getHighestModSeq() > 0) {
+            followChanges(drafts, changes == null ? List.of() : changes, mailboxId); // none when nothing changed
+        } else {
+            listInFull(drafts, name, qresync);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        byUid.values().forEach(f -> out.put(f.messageId(), f.contentHash()));
+        return out;
     }
 
-    /** The UIDVALIDITY of what is remembered, or -1 when nothing is (the next listing is a full one). */
-    long uidValidity() {
-        return uidValidity;
+    private void followChanges(IMAPFolder drafts, List<MailEvent> changes, String mailboxId) throws MessagingException {
+        long modSeq = drafts.getHighestModSeq();
+        long[] vanished = changes.stream().filter(e -> e instanceof MessageVanishedEvent)
+                .flatMapToLong(e -> java.util.Arrays.stream(((MessageVanishedEvent) e).getUIDs())).toArray();
+        long nowLastUid = drafts.getUIDNext() - 1;
+        Map<Long, Found> appended = modSeq != highestModSeq && nowLastUid > lastUid
+                ? describe(drafts, drafts.getMessagesByUID(lastUid + 1, UIDFolder.LASTUID)) : Map.of();
+        for (long uid : vanished) {
+            byUid.remove(uid);
+        }
+        byUid.putAll(appended);
+        highestModSeq = modSeq;
+        lastUid = Math.max(lastUid, nowLastUid);
+        log.debug("Mailbox {}: Drafts followed by QRESYNC: {} vanished, {} of Tickler's appended", mailboxId, vanished.length,
+                appended.size());
     }
 
-    long highestModSeq() {
-        return highestModSeq;
-    }
-
-    long lastUid() {
-        return lastUid;
-    }
-
-    /** After a full listing. */
-    void reset(String folder, long uidValidity, long highestModSeq, long lastUid, Map<Long, Found> found) {
-        this.folder = folder;
-        this.uidValidity = uidValidity;
-        this.highestModSeq = highestModSeq;
-        this.lastUid = lastUid;
+    /**
+     * Searches Drafts for Tickler's drafts and remembers them with the folder's state as the SELECT reported it
+     * (read first: what changes during the listing is then reported again next time, never lost).
+     */
+    private void listInFull(IMAPFolder drafts, String name, boolean qresync) throws MessagingException {
+        long validity = drafts.getUIDValidity();
+        long modSeq = qresync ? drafts.getHighestModSeq() : 0;
+        long last = qresync ? drafts.getUIDNext() - 1 : 0;
+        Map<Long, Found> found = describe(drafts, drafts.search(new HeaderTerm("Message-ID", ID_PREFIX)));
+        boolean followable = qresync && modSeq > 0 && last >= 0;
+        folder = name;
+        uidValidity = followable ? validity : -1;
+        highestModSeq = modSeq;
+        lastUid = last;
         byUid.clear();
         byUid.putAll(found);
         fullListings++;
     }
 
-    /** After asking what changed: these UIDs vanished, these were appended, and the folder is now at this state. */
-    void update(long[] vanished, Map<Long, Found> appended, long highestModSeq, long lastUid) {
-        for (long uid : vanished) {
-            byUid.remove(uid);
+    /** Tickler's drafts among {@code candidates}: UID → Message-ID and the hash of the text. */
+    private static Map<Long, Found> describe(IMAPFolder drafts, Message[] candidates) throws MessagingException {
+        FetchProfile fp = new FetchProfile();
+        fp.add(FetchProfile.Item.ENVELOPE);
+        fp.add(FetchProfile.Item.CONTENT_INFO);
+        fp.add(UIDFolder.FetchProfileItem.UID);
+        drafts.fetch(candidates, fp);
+        Map<Long, String> ids = new HashMap<>();
+        Map<Long, BodyFetcher.TextPart> parts = new HashMap<>();
+        for (Message m : candidates) {
+            if (m == null || m.isExpunged()) {
+                continue;
+            }
+            String id = ((jakarta.mail.internet.MimeMessage) m).getMessageID();
+            if (id != null && id.startsWith(ID_PREFIX)) {
+                long uid = drafts.getUID(m);
+                ids.put(uid, id);
+                BodyFetcher.locate(m).ifPresent(part -> parts.put(uid, part));
+            }
         }
-        byUid.putAll(appended);
-        this.highestModSeq = highestModSeq;
-        this.lastUid = Math.max(this.lastUid, lastUid);
+        // Their texts in one FETCH per body section, to compare with what was placed.
+        Map<Long, byte[]> raw = new HashMap<>();
+        for (Map.Entry<String, List<Long>> group : BodyFetcher.bySection(parts).entrySet()) {
+            raw.putAll(BodyFetcher.fetch(drafts, group.getKey(), group.getValue()));
+        }
+        Map<Long, Found> own = new HashMap<>();
+        ids.forEach((uid, id) -> {
+            String text = raw.containsKey(uid) ? BodyFetcher.decode(raw.get(uid), parts.get(uid), new ArrayList<>()) : null;
+            own.put(uid, new Found(id, Draft.contentHash(text == null ? "" : text)));
+        });
+        return own;
     }
 
     /** Forgets everything: the next listing is a full one. */
     void forget() {
         uidValidity = -1;
         byUid.clear();
-    }
-
-    /** Message-ID → content hash; of two copies with one Message-ID, the later one (higher UID). */
-    Map<String, String> byMessageId() {
-        Map<String, String> out = new LinkedHashMap<>();
-        byUid.values().forEach(f -> out.put(f.messageId(), f.contentHash()));
-        return out;
     }
 
     /** How many times Drafts was listed in full (for tests and logs). */
