@@ -97,7 +97,9 @@ public final class Database implements AutoCloseable {
                         inMemory.add(r.getString(1));
                     }
                 }
-                s.execute("SET DATABASE DEFAULT TABLE TYPE CACHED");
+                if (!inMemory.isEmpty()) { // once per database: the setting is kept with it
+                    s.execute("SET DATABASE DEFAULT TABLE TYPE CACHED");
+                }
                 for (String table : inMemory) {
                     s.execute("SET TABLE \"" + table.replace("\"", "\"\"") + "\" TYPE CACHED");
                 }
