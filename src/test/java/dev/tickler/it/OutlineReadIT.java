@@ -60,10 +60,7 @@ class OutlineReadIT {
     @Test
     void anAnswerLinkedOnlyByReferencesFromAnotherDomainIsReadInFull() throws Exception {
         // Gina forwarded the proposal inside her group; procurement answers from the holding's domain.
-        server.appendRaw("riley", "pw", "INBOX", raw("<po1@globex-holding.example>", "Procurement <po@globex-holding.example>",
-                "RE: FW: Proposal: Globex rollout",
-                "In-Reply-To: <fw1@globex.example>\nReferences: <p1@acme.example> <fw1@globex.example>\n",
-                "Tue, 10 Mar 2026 11:00:00 +0100"));
+        server.appendRaw("riley", "pw", "INBOX", procurementAnswer("<po1@globex-holding.example>", "RE: FW: Proposal: Globex rollout"));
         Result r = scan(NOW);
         assertTrue(r.err().contains("5 new message(s) (3 read in outline) synced in"), r.err());
         assertEquals(0, server.drafts("riley", "pw").size(), "answered: no reminder\n" + r.out());
@@ -95,10 +92,8 @@ class OutlineReadIT {
 
     @Test
     void anAnswerFromAnotherDomainUnderANewSubjectIsReadInFullByItsInReplyTo() throws Exception {
-        server.appendRaw("riley", "pw", "INBOX", raw("<po2@globex-holding.example>", "Procurement <po@globex-holding.example>",
-                "Globex rollout - questions from procurement",
-                "In-Reply-To: <fw1@globex.example>\nReferences: <p1@acme.example> <fw1@globex.example>\n",
-                "Tue, 10 Mar 2026 11:00:00 +0100"));
+        server.appendRaw("riley", "pw", "INBOX", procurementAnswer("<po2@globex-holding.example>",
+                "Globex rollout - questions from procurement"));
         Result r = scan(NOW);
         assertTrue(r.err().contains("5 new message(s) (3 read in outline)"), r.err());
         assertEquals(0, server.drafts("riley", "pw").size(), "answered: no reminder\n" + r.out());
@@ -157,6 +152,12 @@ class OutlineReadIT {
         Result r = tickler("scan", "--config", config().toString(), "--now", now);
         assertEquals(0, r.code(), r.err());
         return r;
+    }
+
+    /** Globex's holding company answering a forward of the proposal: linked to it in References only. */
+    private static String procurementAnswer(String id, String subject) {
+        return raw(id, "Procurement <po@globex-holding.example>", subject,
+                "In-Reply-To: <fw1@globex.example>\nReferences: <p1@acme.example> <fw1@globex.example>\n", "Tue, 10 Mar 2026 11:00:00 +0100");
     }
 
     private static String raw(String id, String from, String subject, String extraHeaders, String date) {
