@@ -6,27 +6,27 @@ import dev.tickler.mail.MailFolder;
 import dev.tickler.mail.MailMessage;
 import dev.tickler.mail.MailboxSource.ReadPolicy;
 import dev.tickler.mail.SkippedMessage;
-import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetHeaders;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one batch in up to three pipelined steps, never message by message (except the report parts
- * of a {@code multipart/report}, which Jakarta Mail reads per message while mapping):
+ * Reads one batch in up to three pipelined steps, never message by message (except a delivery report,
+ * whose parts Jakarta Mail reads per message while mapping):
  * <ol>
- *   <li>the outline of every message: one FETCH of UID, FLAGS, ENVELOPE (with INTERNALDATE and size) and
- *       BODYSTRUCTURE, which a server like Dovecot answers from its index without opening a message file;</li>
+ *   <li>the outline of every message: one {@code UID FETCH} of UID, FLAGS, INTERNALDATE, ENVELOPE and
+ *       BODYSTRUCTURE, which a server like Dovecot answers from its index without opening a message file,
+ *       mapped from the items themselves ({@link OutlineFetch});</li>
  *   <li>for the messages the policy wants in full (the rep's mail to outsiders, mail from people they wrote
  *       to, answers to it, anything automatic, invitations): the header fields beyond the envelope, together
  *       with the text part where the outline already shows it is wanted and the invitation part, in one FETCH
@@ -45,29 +45,39 @@ final class BatchReader {
     private BatchReader() {
     }
 
-    static FolderBatch read(String mailboxId, IMAPFolder folder, MailFolder mailFolder, long uidValidity, List<Message> slice,
+    static FolderBatch read(String mailboxId, IMAPFolder folder, MailFolder mailFolder, long uidValidity, List<Long> uids,
                             ReadPolicy policy) throws MessagingException {
-        Message[] batch = slice.toArray(new Message[0]);
-        folder.fetch(batch, outlineProfile());
+        Map<Long, OutlineFetch.Fetched> fetched = OutlineFetch.fetch(folder, uids);
         List<MailMessage> outlines = new ArrayList<>();
-        Map<Long, Message> found = new HashMap<>();
+        Map<Long, Structure> found = new HashMap<>();
         Map<Long, BodyFetcher.Request> requests = new HashMap<>();
         List<SkippedMessage> skipped = new ArrayList<>();
         long lastUid = 0;
-        for (Message m : batch) {
-            long uid = folder.getUID(m);
+        for (long uid : uids) {
             lastUid = Math.max(lastUid, uid);
-            if (isDraft(m)) {
+            OutlineFetch.Fetched item = fetched.get(uid);
+            Structure structure;
+            if (item != null && item.plain()) {
+                structure = new Structure(item, null);
+            } else {
+                // A delivery report, an odd structure, or no answer for it: through the Message API, as ever.
+                Message m = folder.getMessageByUID(uid);
+                if (m == null) {
+                    continue; // expunged meanwhile
+                }
+                structure = new Structure(null, m);
+            }
+            if (structure.draft()) {
                 continue; // an unsent draft (the rep's or Tickler's, e.g. in [Gmail]/All Mail) is nobody's message yet
             }
             MailMessage outline;
             try {
-                outline = MessageMapper.outline(m, mailFolder.name(), mailFolder.role(), uid);
+                outline = structure.outline(mailFolder, uid);
             } catch (MessagingException | RuntimeException e) {
                 if (e instanceof jakarta.mail.FolderClosedException || e instanceof jakarta.mail.StoreClosedException) {
                     throw (MessagingException) e;
                 }
-                SkippedMessage s = new SkippedMessage(mailFolder.name(), uid, safeMessageId(m), ImapMailbox.oneLine(e));
+                SkippedMessage s = new SkippedMessage(mailFolder.name(), uid, structure.safeMessageId(), ImapMailbox.oneLine(e));
                 // The exception text may quote a header (an address): only its type at WARN.
                 log.warn("Mailbox {} message {}: skipped, unreadable ({})", mailboxId, s.logId(), e.getClass().getSimpleName());
                 log.debug("Mailbox {} message {}: {}", mailboxId, s.logId(), s.reason());
@@ -76,11 +86,11 @@ final class BatchReader {
             }
             // Outside the catch: the policy failing (its store, say) fails the batch instead of skipping its messages.
             BodyFetcher.TextPart invitation = outline.attachments().stream().anyMatch(BatchReader::mayBeInvitation)
-                    ? BodyFetcher.locateCalendar(m).orElse(null) : null;
+                    ? structure.calendar().orElse(null) : null;
             if (policy.wantsDetail(outline) || invitation != null) {
-                BodyFetcher.TextPart text = policy.wantsBody(outline) ? BodyFetcher.locate(m).orElse(null) : null;
+                BodyFetcher.TextPart text = policy.wantsBody(outline) ? structure.text().orElse(null) : null;
                 requests.put(uid, new BodyFetcher.Request(text, invitation));
-                found.put(uid, m);
+                found.put(uid, structure);
             }
             outlines.add(outline);
         }
@@ -95,7 +105,7 @@ final class BatchReader {
             }
             MailMessage full = complete(outline, request, details.get(outline.uid()));
             if (request.body() == null && policy.wantsBody(full)) {
-                BodyFetcher.locate(found.get(outline.uid())).ifPresent(part -> laterBodies.put(outline.uid(), part));
+                found.get(outline.uid()).text().ifPresent(part -> laterBodies.put(outline.uid(), part));
             }
             messages.add(full);
         }
@@ -164,31 +174,46 @@ final class BatchReader {
                 || a.fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".ics");
     }
 
-    /** Flagged \\Draft: not sent yet. (A sent copy of Tickler's draft keeps its Message-ID but loses the flag.) */
-    private static boolean isDraft(Message m) {
-        try {
-            return m.isSet(Flags.Flag.DRAFT);
-        } catch (MessagingException e) {
-            return false;
+    /**
+     * One message to read: its FETCH items (the usual case), or its Jakarta Mail message when those can't be
+     * mapped alone ({@link OutlineFetch.Fetched#plain()}). Answers the same questions either way.
+     */
+    private record Structure(OutlineFetch.Fetched item, Message message) {
+
+        /** Flagged \\Draft: not sent yet. (A sent copy of Tickler's draft keeps its Message-ID but loses the flag.) */
+        boolean draft() {
+            if (item != null) {
+                return item.draft();
+            }
+            try {
+                return message.isSet(Flags.Flag.DRAFT);
+            } catch (MessagingException e) {
+                return false;
+            }
+        }
+
+        MailMessage outline(MailFolder folder, long uid) throws MessagingException {
+            return item != null ? MessageMapper.outline(item, folder.name(), folder.role())
+                    : MessageMapper.outline(message, folder.name(), folder.role(), uid);
+        }
+
+        Optional<BodyFetcher.TextPart> text() {
+            return item != null ? OutlineFetch.locate(item.structure()) : BodyFetcher.locate(message);
+        }
+
+        Optional<BodyFetcher.TextPart> calendar() {
+            return item != null ? OutlineFetch.locateCalendar(item.structure()) : BodyFetcher.locateCalendar(message);
+        }
+
+        String safeMessageId() {
+            if (item != null) {
+                return item.envelope() == null ? null : item.envelope().messageId;
+            }
+            try {
+                return message instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID() : null; // from the envelope
+            } catch (MessagingException | RuntimeException e) {
+                return null;
+            }
         }
     }
-
-    /** The outline: what the floor of any IMAP sync reads, and what Dovecot keeps in its index. */
-    private static FetchProfile outlineProfile() {
-        FetchProfile fp = new FetchProfile();
-        fp.add(FetchProfile.Item.FLAGS);
-        fp.add(FetchProfile.Item.ENVELOPE);      // also INTERNALDATE and RFC822.SIZE
-        fp.add(FetchProfile.Item.CONTENT_INFO);  // BODYSTRUCTURE: attachment names, types, sizes without downloading
-        fp.add(UIDFolder.FetchProfileItem.UID);
-        return fp;
-    }
-
-    private static String safeMessageId(Message m) {
-        try {
-            return m instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID() : null; // from the envelope
-        } catch (MessagingException | RuntimeException e) {
-            return null;
-        }
-    }
-
 }

@@ -171,18 +171,7 @@ final class BodyFetcher {
             throws MessagingException {
         for (int from = 0; from < uids.size(); from += UIDS_PER_COMMAND) {
             List<Long> chunk = uids.subList(from, Math.min(uids.size(), from + UIDS_PER_COMMAND));
-            StringBuilder set = new StringBuilder();
-            for (long uid : chunk) {
-                set.append(set.length() == 0 ? "" : ",").append(uid);
-            }
-            String command = "UID FETCH " + set + " (UID " + items + ")";
-            Response[] responses = (Response[]) folder.doCommand(protocol -> {
-                Response[] r = protocol.command(command, null);
-                protocol.notifyResponseHandlers(r); // an EXPUNGE or EXISTS meanwhile keeps the folder's message numbers right
-                protocol.handleResult(r[r.length - 1]); // NO or BAD: a ProtocolException, surfaced as MessagingException
-                return r;
-            });
-            for (Response response : responses) {
+            for (Response response : run(folder, "UID FETCH " + OutlineFetch.uidSet(chunk) + " (UID " + items + ")")) {
                 if (response instanceof FetchResponse fetch) {
                     UID uid = fetch.getItem(UID.class);
                     for (int i = 0; uid != null && i < fetch.getItemCount(); i++) {
@@ -193,6 +182,28 @@ final class BodyFetcher {
                 }
             }
         }
+    }
+
+    /**
+     * Runs one command on the folder's connection and returns what the server answered. Untagged responses
+     * other than FETCH (an EXPUNGE or EXISTS meanwhile) go to Angus, which keeps the folder's message numbers
+     * right; FETCH answers are ours alone, so that no message object is made or cached for them.
+     *
+     * @throws MessagingException when the server answers NO or BAD
+     */
+    static Response[] run(IMAPFolder folder, String command) throws MessagingException {
+        return (Response[]) folder.doCommand(protocol -> {
+            Response[] r = protocol.command(command, null);
+            List<Response> others = new ArrayList<>();
+            for (Response response : r) {
+                if (!(response instanceof FetchResponse)) {
+                    others.add(response);
+                }
+            }
+            protocol.notifyResponseHandlers(others.toArray(new Response[0]));
+            protocol.handleResult(r[r.length - 1]); // NO or BAD: a ProtocolException, surfaced as MessagingException
+            return r;
+        });
     }
 
     /** Decoded text: transfer encoding undone, charset applied, HTML flattened; a defect noted when it can't be. */

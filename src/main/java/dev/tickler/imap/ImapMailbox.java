@@ -126,17 +126,10 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
                         mailboxId, mailFolder.name(), cursor.uidValidity(), uidValidity);
             }
             long start = sameValidity ? cursor.lastUid() + 1 : 1;
-            Message[] found = folder.getMessagesByUID(start, UIDFolder.MAXUID);
-            // "UID FETCH n:*" returns the newest message even when its UID is below n (RFC 3501 §6.4.8).
-            List<Message> fresh = new ArrayList<>();
-            for (Message m : found) {
-                if (m != null && folder.getUID(m) >= start) {
-                    fresh.add(m);
-                }
-            }
+            List<Long> fresh = OutlineFetch.uidsFrom(folder, start);
             long lastUid = sameValidity ? cursor.lastUid() : 0;
             for (int from = 0; from < fresh.size(); from += batchSize) {
-                List<Message> slice = fresh.subList(from, Math.min(fresh.size(), from + batchSize));
+                List<Long> slice = fresh.subList(from, Math.min(fresh.size(), from + batchSize));
                 FolderBatch batch = BatchReader.read(mailboxId, folder, mailFolder, uidValidity, slice, policy);
                 lastUid = Math.max(lastUid, batch.cursor().lastUid());
                 sink.accept(batch);
@@ -166,13 +159,8 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             if (cursor.uidValidity() != 0 && folder.getUIDValidity() != cursor.uidValidity()) {
                 return null; // the folder is read again from the start anyway
             }
-            long[] asked = uids.stream().mapToLong(Long::longValue).sorted().toArray();
-            List<Message> still = new ArrayList<>();
-            for (Message m : folder.getMessagesByUID(asked)) {
-                if (m != null) {
-                    still.add(m);
-                }
-            }
+            // UIDs no longer in the folder are simply not answered.
+            List<Long> still = uids.stream().sorted().distinct().toList();
             for (int from = 0; from < still.size(); from += batchSize) {
                 FolderBatch batch = BatchReader.read(mailboxId, folder, mailFolder, cursor.uidValidity(),
                         still.subList(from, Math.min(still.size(), from + batchSize)), policy);

@@ -77,15 +77,7 @@ final class MessageMapper {
         List<String> defects = new ArrayList<>();
         // From the ENVELOPE already fetched: asking for the header would cost a round trip per message.
         String rawId = message instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID() : header(message, "Message-ID");
-        String messageId = first(ids(rawId));
-        Instant sentAt = message.getSentDate() == null ? null : message.getSentDate().toInstant();
-        if (sentAt == null) {
-            if (message.getReceivedDate() == null) {
-                throw new MessagingException("no Date header and no arrival time");
-            }
-            sentAt = message.getReceivedDate().toInstant();
-            defects.add("no usable Date header; used the server's arrival time");
-        }
+        Instant sentAt = sentAt(message.getSentDate(), message::getReceivedDate, defects);
         String contentType = "text/plain";
         List<Attachment> attachments = new ArrayList<>();
         DeliveryReport report = null;
@@ -98,21 +90,95 @@ final class MessageMapper {
         } catch (MessagingException | IOException | RuntimeException e) {
             defects.add("unreadable MIME structure (" + e.getClass().getSimpleName() + "); attachments unknown");
         }
+        String inReplyTo = message instanceof org.eclipse.angus.mail.imap.IMAPMessage imap ? imap.getInReplyTo()
+                : header(message, "In-Reply-To");
+        return assemble(folder, role, uid, rawId, inReplyTo, sentAt, contentType, attachments, report, defects,
+                type -> message.getRecipients(type), () -> subject(message, defects), message::getFrom);
+    }
+
+    /**
+     * The same outline from the items of a {@code UID FETCH} (see {@link OutlineFetch}): what Jakarta Mail's
+     * IMAPMessage would answer, read from its ENVELOPE and BODYSTRUCTURE without the Message API. For
+     * {@link OutlineFetch.Fetched#plain()} messages only; a delivery report is read through {@link #outline(Message, String, FolderRole, long)}.
+     */
+    static MailMessage outline(OutlineFetch.Fetched item, String folder, FolderRole role) throws MessagingException {
+        List<String> defects = new ArrayList<>();
+        org.eclipse.angus.mail.imap.protocol.ENVELOPE envelope = item.envelope();
+        Instant sentAt = sentAt(envelope.date, item::internalDate, defects);
+        String contentType = "text/plain";
+        List<Attachment> attachments = new ArrayList<>();
+        try {
+            contentType = OutlineFetch.contentType(item.structure());
+            OutlineFetch.collectAttachments(item.structure(), attachments, 0);
+        } catch (RuntimeException e) {
+            defects.add("unreadable MIME structure (" + e.getClass().getSimpleName() + "); attachments unknown");
+        }
+        return assemble(folder, role, item.uid(), envelope.messageId, envelope.inReplyTo, sentAt, contentType, attachments, null, defects,
+                type -> type == Message.RecipientType.TO ? envelope.to : envelope.cc,
+                () -> envelopeSubject(envelope.subject),
+                // As IMAPMessage.getFrom: the Sender when there is no From.
+                () -> envelope.from == null || envelope.from.length == 0 ? envelope.sender : envelope.from);
+    }
+
+    /** The Date header's time, else the arrival time with a defect; neither: unreadable. */
+    private static Instant sentAt(java.util.Date sent, ArrivalTime arrived, List<String> defects) throws MessagingException {
+        if (sent != null) {
+            return sent.toInstant();
+        }
+        java.util.Date at = arrived.get();
+        if (at == null) {
+            throw new MessagingException("no Date header and no arrival time");
+        }
+        defects.add("no usable Date header; used the server's arrival time");
+        return at.toInstant();
+    }
+
+    @FunctionalInterface
+    private interface ArrivalTime {
+        java.util.Date get() throws MessagingException;
+    }
+
+    @FunctionalInterface
+    private interface Recipients {
+        jakarta.mail.Address[] of(Message.RecipientType type) throws MessagingException;
+    }
+
+    @FunctionalInterface
+    private interface Field<T> {
+        T get() throws MessagingException;
+    }
+
+    /** The outline from what either source read; the order of the checks keeps the defects in one order. */
+    private static MailMessage assemble(String folder, FolderRole role, long uid, String rawId, String inReplyTo, Instant sentAt,
+                                       String contentType, List<Attachment> attachments, DeliveryReport report, List<String> defects,
+                                       Recipients recipients, Field<String> subjectField, Field<jakarta.mail.Address[]> from)
+            throws MessagingException {
+        String messageId = first(ids(rawId));
         if (rawId != null && rawId.length() > MAX_ID) {
             messageId = null;
             defects.add("Message-ID over " + MAX_ID + " characters; ignored");
         }
-        String inReplyTo = message instanceof org.eclipse.angus.mail.imap.IMAPMessage imap ? imap.getInReplyTo()
-                : header(message, "In-Reply-To");
-        List<Address> to = capped(addresses(recipients(message, Message.RecipientType.TO), defects), MAX_RECIPIENTS, false);
-        List<Address> cc = capped(addresses(recipients(message, Message.RecipientType.CC), defects), MAX_RECIPIENTS, false);
-        String subject = subject(message, defects);
+        List<Address> to = capped(addresses(recipients.of(Message.RecipientType.TO), defects), MAX_RECIPIENTS, false);
+        List<Address> cc = capped(addresses(recipients.of(Message.RecipientType.CC), defects), MAX_RECIPIENTS, false);
+        String subject = subjectField.get();
         if (subject.length() > MAX_SUBJECT) {
             subject = subject.substring(0, MAX_SUBJECT);
         }
         return new MailMessage(folder, role, uid, messageId, capped(ids(inReplyTo), MAX_REFERENCES, true), List.of(),
-                first(addresses(message.getFrom(), defects)), to, cc, subject, sentAt, contentType, Map.of(),
+                first(addresses(from.get(), defects)), to, cc, subject, sentAt, contentType, Map.of(),
                 capped(attachments, MAX_ATTACHMENTS, false), null, report, defects, null, true);
+    }
+
+    /** The envelope's subject decoded as IMAPMessage.getSubject decodes it; "" when there is none. */
+    private static String envelopeSubject(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        try {
+            return jakarta.mail.internet.MimeUtility.decodeText(jakarta.mail.internet.MimeUtility.unfold(raw));
+        } catch (java.io.UnsupportedEncodingException e) {
+            return raw;
+        }
     }
 
     /** The outline completed with the header fields in {@link #HEADERS}: threading, automatic-reply markers, Date. */

@@ -220,4 +220,11 @@ class MessageMapperTest {
         m.writeTo(out);
         return out.toByteArray();
     }
+
+    @Test
+    void uidSetsAreWrittenAsRanges() {
+        assertEquals("3:7,9,12:13", OutlineFetch.uidSet(List.of(3L, 4L, 5L, 6L, 7L, 9L, 12L, 13L)));
+        assertEquals("5", OutlineFetch.uidSet(List.of(5L)));
+        assertEquals("5,3:4", OutlineFetch.uidSet(List.of(5L, 3L, 4L)), "any order stays a valid set");
+    }
 }
