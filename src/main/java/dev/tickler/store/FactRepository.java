@@ -58,10 +58,13 @@ public final class FactRepository {
                           List<SkippedMessage> skipped, Instant now) {
         db.inTransaction(c -> {
             Optional<FolderCursor> stored = readCursor(c, mailboxId, folder);
-            if (stored.isPresent() && stored.get().uidValidity() != cursor.uidValidity()) {
+            boolean sameValidity = stored.isPresent() && stored.get().uidValidity() == cursor.uidValidity();
+            if (stored.isPresent() && !sameValidity) {
                 deleteFolder(c, mailboxId, folder);
             }
-            insertFacts(c, mailboxId, folder, facts);
+            // Facts are stored with their cursor in one transaction, so none exists above it: only a message read
+            // again (below it) can replace an older fact of itself.
+            insertFacts(c, mailboxId, folder, facts, sameValidity ? stored.get().lastUid() : 0);
             insertSkipped(c, mailboxId, folder, skipped, now);
             writeCursor(c, mailboxId, folder, cursor, stored.isPresent(), now);
             return null;
@@ -190,7 +193,8 @@ public final class FactRepository {
         }
     }
 
-    private void insertFacts(Connection c, String mailboxId, String folder, List<ClassifiedMessage> facts) throws SQLException {
+    private void insertFacts(Connection c, String mailboxId, String folder, List<ClassifiedMessage> facts, long storedUpTo)
+            throws SQLException {
         if (facts.isEmpty()) {
             return; // HSQLDB rejects an empty batch
         }
@@ -198,12 +202,16 @@ public final class FactRepository {
                      "DELETE FROM message_fact WHERE mailbox_id = ? AND folder = ? AND uid = ?");
              PreparedStatement insert = c.prepareStatement(
                      "INSERT INTO message_fact (mailbox_id, folder, uid, message_id, kind, sent_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            boolean deleting = false;
             for (ClassifiedMessage fact : facts) {
                 MailMessage m = fact.message();
-                delete.setString(1, mailboxId);
-                delete.setString(2, folder);
-                delete.setLong(3, m.uid());
-                delete.addBatch();
+                if (m.uid() <= storedUpTo) {
+                    delete.setString(1, mailboxId);
+                    delete.setString(2, folder);
+                    delete.setLong(3, m.uid());
+                    delete.addBatch();
+                    deleting = true;
+                }
                 insert.setString(1, mailboxId);
                 insert.setString(2, folder);
                 insert.setLong(3, m.uid());
@@ -213,7 +221,9 @@ public final class FactRepository {
                 insert.setString(7, write(fact));
                 insert.addBatch();
             }
-            delete.executeBatch();
+            if (deleting) {
+                delete.executeBatch();
+            }
             insert.executeBatch();
         }
     }
