@@ -6,9 +6,11 @@ import dev.tickler.mail.MailFolder;
 import dev.tickler.mail.MailMessage;
 import dev.tickler.mail.MailboxSource.ReadPolicy;
 import dev.tickler.mail.SkippedMessage;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetHeaders;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -53,6 +55,7 @@ final class BatchReader {
         Map<Long, BodyFetcher.Request> requests = new HashMap<>();
         List<SkippedMessage> skipped = new ArrayList<>();
         long lastUid = 0;
+        Map<Long, Message> throughJakartaMail = fallback(folder, uids, fetched);
         for (long uid : uids) {
             lastUid = Math.max(lastUid, uid);
             OutlineFetch.Fetched item = fetched.get(uid);
@@ -60,8 +63,7 @@ final class BatchReader {
             if (item != null && item.plain()) {
                 structure = new Structure(item, null);
             } else {
-                // A delivery report, an odd structure, or no answer for it: through the Message API, as ever.
-                Message m = folder.getMessageByUID(uid);
+                Message m = throughJakartaMail.get(uid);
                 if (m == null) {
                     continue; // expunged meanwhile
                 }
@@ -116,6 +118,42 @@ final class BatchReader {
             }
         }
         return new FolderBatch(mailFolder.name(), mailFolder.role(), new FolderCursor(uidValidity, lastUid), withBodies, skipped);
+    }
+
+    /**
+     * The messages whose outline can't be read from their FETCH items (a delivery report, an odd structure, no
+     * answer for it), through the Message API as before: one FETCH of their UIDs and one of their outline for
+     * all of them. Expunged ones are absent.
+     */
+    private static Map<Long, Message> fallback(IMAPFolder folder, List<Long> uids, Map<Long, OutlineFetch.Fetched> fetched)
+            throws MessagingException {
+        long[] wanted = uids.stream().filter(uid -> fetched.get(uid) == null || !fetched.get(uid).plain()).mapToLong(Long::longValue).toArray();
+        if (wanted.length == 0) {
+            return Map.of();
+        }
+        List<Message> found = new ArrayList<>();
+        for (Message m : folder.getMessagesByUID(wanted)) {
+            if (m != null) {
+                found.add(m);
+            }
+        }
+        Message[] messages = found.toArray(new Message[0]);
+        folder.fetch(messages, outlineProfile());
+        Map<Long, Message> byUid = new HashMap<>();
+        for (Message m : messages) {
+            byUid.put(folder.getUID(m), m);
+        }
+        return byUid;
+    }
+
+    /** The outline as Jakarta Mail reads it: FLAGS, ENVELOPE (with INTERNALDATE and size), BODYSTRUCTURE. */
+    private static FetchProfile outlineProfile() {
+        FetchProfile fp = new FetchProfile();
+        fp.add(FetchProfile.Item.FLAGS);
+        fp.add(FetchProfile.Item.ENVELOPE);
+        fp.add(FetchProfile.Item.CONTENT_INFO);
+        fp.add(UIDFolder.FetchProfileItem.UID);
+        return fp;
     }
 
     /** The outline with what the server returned for it: header fields, text, invitation; a defect for what is missing. */

@@ -192,6 +192,11 @@ final class BodyFetcher {
      * @throws MessagingException when the server answers NO or BAD
      */
     static Response[] run(IMAPFolder folder, String command) throws MessagingException {
+        return run(folder, command, false);
+    }
+
+    /** As {@link #run(IMAPFolder, String)}; with {@code tolerateNo}, a NO returns what came before it instead of failing. */
+    static Response[] run(IMAPFolder folder, String command, boolean tolerateNo) throws MessagingException {
         return (Response[]) folder.doCommand(protocol -> {
             Response[] r = protocol.command(command, null);
             List<Response> others = new ArrayList<>();
@@ -201,7 +206,10 @@ final class BodyFetcher {
                 }
             }
             protocol.notifyResponseHandlers(others.toArray(new Response[0]));
-            protocol.handleResult(r[r.length - 1]); // NO or BAD: a ProtocolException, surfaced as MessagingException
+            Response result = r[r.length - 1];
+            if (!(tolerateNo && result.isTagged() && result.isNO())) {
+                protocol.handleResult(result); // NO or BAD: a ProtocolException, surfaced as MessagingException
+            }
             return r;
         });
     }

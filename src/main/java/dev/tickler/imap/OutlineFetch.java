@@ -33,9 +33,12 @@ import org.eclipse.angus.mail.imap.protocol.UID;
  * service's JVM options: 0.8 s of CPU for this read against 2.6 s for the Message API and the mapping.
  *
  * <p>Only regular messages are read this way ({@link Fetched#plain()}). A delivery report (whose parts must be
- * read), a structure with an odd type, or a message the server answered without these items is read
- * through the Message API as before, so that the result is the same either way; {@code OutlineEquivalenceIT}
- * compares the two on every message of the test corpus.
+ * read), a structure with an odd type, or a message the server answered without all these items is read
+ * through the Message API as before, all such messages of a batch with one FETCH. The result is what the
+ * Message API gives; {@code OutlineEquivalenceIT} compares the two on every message of the test corpus. One
+ * difference is deliberate: where Jakarta Mail can't parse the Content-Type it printed itself (a parameter
+ * name with 8-bit characters), it gives {@code application/octet-stream} and no text part; the type and the
+ * part are read here.
  */
 final class OutlineFetch {
 
@@ -44,16 +47,30 @@ final class OutlineFetch {
     private OutlineFetch() {
     }
 
-    /** One message as the server described it; any item may be null when the server left it out. */
-    record Fetched(long uid, boolean draft, Date internalDate, ENVELOPE envelope, BODYSTRUCTURE structure) {
+    /**
+     * One message as the server described it, its items gathered over every FETCH response for it (RFC 3501
+     * lets a server split them); any item is null when the server left it out.
+     */
+    record Fetched(long uid, Flags flags, Date internalDate, ENVELOPE envelope, BODYSTRUCTURE structure) {
+
+        boolean draft() {
+            return flags != null && flags.contains(Flags.Flag.DRAFT);
+        }
+
+        /** This one's items, with those of a later response for the same message added. */
+        Fetched with(Fetched later) {
+            return new Fetched(uid, later.flags != null ? later.flags : flags, later.internalDate != null ? later.internalDate : internalDate,
+                    later.envelope != null ? later.envelope : envelope, later.structure != null ? later.structure : structure);
+        }
 
         /**
-         * Whether the outline can be read from these items alone: envelope and structure present, every
-         * type a plain token, multiparts with their parts, and not a delivery report.
+         * Whether the outline can be read from these items alone: all of them present, every type a plain
+         * token, multiparts with their parts, and not a delivery report (whose parts must be read; any
+         * {@code multipart/report…}, as {@code MessageMapper} tells one by its printed type).
          */
         boolean plain() {
-            return envelope != null && structure != null && regular(structure, 0)
-                    && !(structure.isMulti() && structure.subtype.equalsIgnoreCase("report"));
+            return flags != null && internalDate != null && envelope != null && structure != null && regular(structure, 0)
+                    && !(structure.isMulti() && structure.subtype.toLowerCase(Locale.ROOT).startsWith("report"));
         }
 
         private static boolean regular(BODYSTRUCTURE bs, int depth) {
@@ -102,42 +119,62 @@ final class OutlineFetch {
         return uids;
     }
 
-    /** The outline items of these UIDs, in one command; UIDs gone from the folder are simply absent. */
+    /**
+     * The outline items of these UIDs. UIDs gone from the folder, or whose items the server could not give
+     * (it may answer NO for those and still send the rest), are simply absent; a BAD or a lost connection
+     * fails the call.
+     */
     static Map<Long, Fetched> fetch(IMAPFolder folder, List<Long> uids) throws MessagingException {
         Map<Long, Fetched> out = new LinkedHashMap<>();
-        if (uids.isEmpty()) {
-            return out;
-        }
-        for (Response response : BodyFetcher.run(folder, "UID FETCH " + uidSet(uids) + " (" + ITEMS + ")")) {
-            if (response instanceof FetchResponse fetch) {
-                UID uid = fetch.getItem(UID.class);
-                if (uid == null) {
-                    continue; // an unsolicited flag change, not an answer
+        for (String set : uidSets(uids, MAX_SET_CHARS)) {
+            for (Response response : BodyFetcher.run(folder, "UID FETCH " + set + " (" + ITEMS + ")", true)) {
+                if (response instanceof FetchResponse fetch) {
+                    UID uid = fetch.getItem(UID.class);
+                    if (uid == null) {
+                        continue; // an unsolicited flag change, not an answer
+                    }
+                    INTERNALDATE arrived = fetch.getItem(INTERNALDATE.class);
+                    Fetched item = new Fetched(uid.uid, fetch.getItem(FLAGS.class), arrived == null ? null : arrived.getDate(),
+                            fetch.getItem(ENVELOPE.class), fetch.getItem(BODYSTRUCTURE.class));
+                    out.merge(uid.uid, item, Fetched::with);
                 }
-                FLAGS flags = fetch.getItem(FLAGS.class);
-                INTERNALDATE arrived = fetch.getItem(INTERNALDATE.class);
-                out.put(uid.uid, new Fetched(uid.uid, flags != null && flags.contains(Flags.Flag.DRAFT),
-                        arrived == null ? null : arrived.getDate(), fetch.getItem(ENVELOPE.class), fetch.getItem(BODYSTRUCTURE.class)));
             }
         }
         return out;
     }
 
-    /** An IMAP sequence set for ascending UIDs, runs written as ranges: {@code 3:7,9,12:40}. */
-    static String uidSet(List<Long> sorted) {
+    /**
+     * A command line's UID set is kept under this many characters: RFC 7162 asks clients to keep lines
+     * under 8,192 octets, and some servers refuse long ones. UIDs read again are rarely contiguous.
+     */
+    static final int MAX_SET_CHARS = 4000;
+
+    /** {@link #uidSet} for ascending UIDs, cut into sets of at most {@code maxChars} characters. */
+    static List<String> uidSets(List<Long> sorted, int maxChars) {
+        List<String> sets = new ArrayList<>();
         StringBuilder set = new StringBuilder();
         for (int i = 0; i < sorted.size(); ) {
             int j = i;
             while (j + 1 < sorted.size() && sorted.get(j + 1) == sorted.get(j) + 1) {
                 j++;
             }
-            set.append(set.length() == 0 ? "" : ",").append(sorted.get(i));
-            if (j > i) {
-                set.append(':').append(sorted.get(j));
+            String run = j > i ? sorted.get(i) + ":" + sorted.get(j) : String.valueOf(sorted.get(i));
+            if (set.length() > 0 && set.length() + 1 + run.length() > maxChars) {
+                sets.add(set.toString());
+                set.setLength(0);
             }
+            set.append(set.length() == 0 ? "" : ",").append(run);
             i = j + 1;
         }
-        return set.toString();
+        if (set.length() > 0) {
+            sets.add(set.toString());
+        }
+        return sets;
+    }
+
+    /** An IMAP sequence set for ascending UIDs, runs written as ranges: {@code 3:7,9,12:40}. */
+    static String uidSet(List<Long> sorted) {
+        return String.join(",", uidSets(sorted, Integer.MAX_VALUE));
     }
 
     // What Jakarta Mail answers for an IMAPMessage or IMAPBodyPart, read from the structure directly.

@@ -62,8 +62,9 @@ public final class FactRepository {
             if (stored.isPresent() && !sameValidity) {
                 deleteFolder(c, mailboxId, folder);
             }
-            // Facts are stored with their cursor in one transaction, so none exists above it: only a message read
-            // again (below it) can replace an older fact of itself.
+            // Facts are stored with their cursor in one transaction, so none should exist above it: only a message
+            // read again (at or below it) replaces an older fact of itself, one DELETE each. Above it one range
+            // DELETE clears what a cursor lowered by hand (or restored from an older backup) left behind.
             insertFacts(c, mailboxId, folder, facts, sameValidity ? stored.get().lastUid() : 0);
             insertSkipped(c, mailboxId, folder, skipped, now);
             writeCursor(c, mailboxId, folder, cursor, stored.isPresent(), now);
@@ -203,8 +204,10 @@ public final class FactRepository {
              PreparedStatement insert = c.prepareStatement(
                      "INSERT INTO message_fact (mailbox_id, folder, uid, message_id, kind, sent_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             boolean deleting = false;
+            boolean above = false;
             for (ClassifiedMessage fact : facts) {
                 MailMessage m = fact.message();
+                above |= m.uid() > storedUpTo;
                 if (m.uid() <= storedUpTo) {
                     delete.setString(1, mailboxId);
                     delete.setString(2, folder);
@@ -223,6 +226,14 @@ public final class FactRepository {
             }
             if (deleting) {
                 delete.executeBatch();
+            }
+            if (above) {
+                try (PreparedStatement stale = c.prepareStatement("DELETE FROM message_fact WHERE mailbox_id = ? AND folder = ? AND uid > ?")) {
+                    stale.setString(1, mailboxId);
+                    stale.setString(2, folder);
+                    stale.setLong(3, storedUpTo);
+                    stale.executeUpdate();
+                }
             }
             insert.executeBatch();
         }

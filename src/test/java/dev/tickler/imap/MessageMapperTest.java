@@ -222,7 +222,8 @@ class MessageMapperTest {
     }
 
     @Test
-    void uidSetsAreWrittenAsRanges() {
+    void uidSetsAreWrittenAsRangesAndCutUnderALength() {
+        assertEquals(List.of("1:3,5", "7,9:10"), OutlineFetch.uidSets(List.of(1L, 2L, 3L, 5L, 7L, 9L, 10L), 6));
         assertEquals("3:7,9,12:13", OutlineFetch.uidSet(List.of(3L, 4L, 5L, 6L, 7L, 9L, 12L, 13L)));
         assertEquals("5", OutlineFetch.uidSet(List.of(5L)));
         assertEquals("5,3:4", OutlineFetch.uidSet(List.of(5L, 3L, 4L)), "any order stays a valid set");

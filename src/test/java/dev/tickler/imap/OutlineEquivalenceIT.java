@@ -67,7 +67,12 @@ class OutlineEquivalenceIT {
                     + "Content-Type: multipart/report; report-type=delivery-status; boundary=r\r\n\r\n--r\r\nContent-Type: text/plain\r\n\r\n"
                     + "failed\r\n--r\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; x.example\r\n\r\n"
                     + "Final-Recipient: rfc822; gone@y.example\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n--r\r\n"
-                    + "Content-Type: text/rfc822-headers\r\n\r\nMessage-ID: <p1@acme.example>\r\n\r\n--r--\r\n");
+                    + "Content-Type: text/rfc822-headers\r\n\r\nMessage-ID: <p1@acme.example>\r\n\r\n--r--\r\n",
+            // a misspelt report type, which MessageMapper still reads as a report (its printed type starts so)
+            "From: MAILER-DAEMON@x.example\r\nTo: a@x.example\r\nSubject: Undelivered\r\n" + DATE + "MIME-Version: 1.0\r\n"
+                    + "Content-Type: multipart/reports; boundary=r\r\n\r\n--r\r\nContent-Type: text/plain\r\n\r\nfailed\r\n--r\r\n"
+                    + "Content-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; x.example\r\n\r\n"
+                    + "Final-Recipient: rfc822; gone@y.example\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n--r--\r\n");
 
     @Test
     void theFetchItemsGiveTheOutlineJakartaMailGives() throws Exception {
@@ -111,7 +116,7 @@ class OutlineEquivalenceIT {
                         OutlineFetch.Fetched item = fetched.get(uid);
                         Message message = folder.getMessageByUID(uid);
                         assertEquals(message.isSet(jakarta.mail.Flags.Flag.DRAFT), item.draft(), "draft flag of " + uid);
-                        boolean report = message.isMimeType("multipart/report");
+                        boolean report = message.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/report");
                         reports += report ? 1 : 0;
                         assertEquals(!report, item.plain(), "all but delivery reports are read from the FETCH items: " + uid);
                         if (!item.plain()) {

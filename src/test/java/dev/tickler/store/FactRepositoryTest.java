@@ -114,6 +114,19 @@ class FactRepositoryTest {
     }
 
     @Test
+    void aCursorLoweredByHandDoesNotStopTheFolder() {
+        ClassifiedMessage first = dev.tickler.TestMessages.received("<o@globex.example>", GINA).classified();
+        ClassifiedMessage second = dev.tickler.TestMessages.received("<n@globex.example>", GINA).classified();
+        long last = Math.max(first.message().uid(), second.message().uid());
+        facts.saveBatch("riley", "INBOX", new FolderCursor(7, last), List.of(first, second), List.of(), NOW);
+        // An operator restores an older cursor: the facts above it are read and stored again.
+        db.inTransaction(c -> c.createStatement().executeUpdate("UPDATE folder_cursor SET last_uid = 0"));
+        facts.saveBatch("riley", "INBOX", new FolderCursor(7, last), List.of(second), List.of(), NOW);
+        assertEquals(List.of("<n@globex.example>"), facts.facts("riley").stream().map(ClassifiedMessage::messageId).toList(),
+                "what was above the cursor is replaced by what was read again");
+    }
+
+    @Test
     void aNewUidValidityReplacesTheFoldersFacts() {
         facts.saveBatch("riley", "Sent", new FolderCursor(7, 1), List.of(proposal("<a@acme.example>", GINA).classified()),
                 List.of(new SkippedMessage("Sent", 2, null, "broken")), NOW);
