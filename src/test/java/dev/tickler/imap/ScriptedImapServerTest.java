@@ -1,6 +1,7 @@
 package dev.tickler.imap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tickler.mail.FolderBatch;
 import dev.tickler.mail.FolderCursor;
@@ -44,7 +45,19 @@ class ScriptedImapServerTest {
     static final String BODYSTRUCTURE = "BODYSTRUCTURE (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 4 1 NIL NIL NIL NIL)";
 
     /** What the server does differently. */
-    record Script(long draftUid, boolean splitFlags, long failingUid) {
+    record Script(long draftUid, boolean splitFlags, long failingUid, boolean noModSeq) {
+        Script(long draftUid, boolean splitFlags, long failingUid) {
+            this(draftUid, splitFlags, failingUid, false);
+        }
+
+        /** QRESYNC offered, but the folder reported NOMODSEQ (a server that keeps no mod-sequences for it). */
+        static Script withoutModSequences() {
+            return new Script(-1, false, -1, true);
+        }
+
+        String capabilities() {
+            return "IMAP4rev1 UIDPLUS" + (noModSeq ? " ENABLE CONDSTORE QRESYNC" : "");
+        }
     }
 
     static final class Server implements AutoCloseable {
@@ -78,7 +91,7 @@ class ScriptedImapServerTest {
         void session(Socket s) throws Exception {
             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
             OutputStream out = s.getOutputStream();
-            send(out, "* OK [CAPABILITY IMAP4rev1 UIDPLUS] scripted server ready");
+            send(out, "* OK [CAPABILITY " + script.capabilities() + "] scripted server ready");
             String line;
             while ((line = in.readLine()) != null) {
                 commands.add(line);
@@ -88,10 +101,19 @@ class ScriptedImapServerTest {
                 String rest = w.length > 2 ? w[2] : "";
                 switch (cmd) {
                     case "CAPABILITY" -> {
-                        send(out, "* CAPABILITY IMAP4rev1 UIDPLUS");
+                        send(out, "* CAPABILITY " + script.capabilities());
                         send(out, tag + " OK done");
                     }
-                    case "LOGIN" -> send(out, tag + " OK [CAPABILITY IMAP4rev1 UIDPLUS] logged in");
+                    case "LOGIN" -> send(out, tag + " OK [CAPABILITY " + script.capabilities() + "] logged in");
+                    case "LIST" -> {
+                        send(out, "* LIST (\\HasNoChildren) \"/\" INBOX");
+                        send(out, "* LIST (\\HasNoChildren \\Drafts) \"/\" Drafts");
+                        send(out, tag + " OK listed");
+                    }
+                    case "SEARCH" -> {
+                        send(out, "* SEARCH"); // no draft of Tickler's
+                        send(out, tag + " OK searched");
+                    }
                     case "EXAMINE", "SELECT" -> {
                         send(out, "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)");
                         send(out, "* OK [PERMANENTFLAGS ()] none");
@@ -99,6 +121,9 @@ class ScriptedImapServerTest {
                         send(out, "* 0 RECENT");
                         send(out, "* OK [UIDVALIDITY 7] ok");
                         send(out, "* OK [UIDNEXT 13] ok");
+                        if (script.noModSeq()) {
+                            send(out, "* OK [NOMODSEQ] no mod-sequences here");
+                        }
                         send(out, tag + " OK [READ-ONLY] examined");
                     }
                     case "UID" -> uid(out, tag, rest);
@@ -207,11 +232,14 @@ class ScriptedImapServerTest {
         }
     };
 
-    static List<FolderBatch> read(Server server) throws Exception {
-        ImapSettings settings = new ImapSettings("127.0.0.1", server.port(), ImapSettings.Security.NONE, ImapSettings.Auth.PASSWORD,
+    static ImapSettings settings(Server server) {
+        return new ImapSettings("127.0.0.1", server.port(), ImapSettings.Security.NONE, ImapSettings.Auth.PASSWORD,
                 "riley", () -> "pw", Optional.empty(), Optional.empty(), List.of(), Duration.ofSeconds(10), 200, Optional.empty(), () -> "");
+    }
+
+    static List<FolderBatch> read(Server server) throws Exception {
         List<FolderBatch> batches = new ArrayList<>();
-        ImapMailbox imap = ImapMailbox.connect("riley", settings, Clock.systemUTC());
+        ImapMailbox imap = ImapMailbox.connect("riley", settings(server), Clock.systemUTC());
         try {
             imap.readSince(new MailFolder("INBOX", FolderRole.INBOX), FolderCursor.START, 200, OUTLINE_ONLY, batches::add);
         } finally {
@@ -241,6 +269,26 @@ class ScriptedImapServerTest {
             assertEquals(Set.of(10L, 11L), read(batches));
             assertEquals(List.of(12L), batches.stream().flatMap(b -> b.skipped().stream()).map(s -> s.uid()).toList());
             assertEquals(12, batches.get(batches.size() - 1).cursor().lastUid());
+        }
+    }
+
+    @Test
+    void aDraftsFolderWithoutModSequencesIsListedInFullEachPass() throws Exception {
+        try (Server server = new Server(Script.withoutModSequences())) {
+            OwnDrafts remembered = new OwnDrafts();
+            for (int pass = 0; pass < 2; pass++) {
+                ImapMailbox imap = ImapMailbox.connect("riley", settings(server), Clock.systemUTC(), remembered);
+                try {
+                    assertEquals(java.util.Map.of(), imap.ownDrafts());
+                } finally {
+                    imap.close();
+                }
+            }
+            assertEquals(2, remembered.fullListings(), "NOMODSEQ: nothing to follow, so every pass lists Drafts");
+            assertTrue(server.commands.stream().noneMatch(c -> c.toUpperCase(java.util.Locale.ROOT).contains("(QRESYNC (")),
+                    "no resync asked with a mod-sequence the folder never had: " + server.commands);
+            assertTrue(server.commands.stream().anyMatch(c -> c.toUpperCase(java.util.Locale.ROOT).contains("DRAFTS (CONDSTORE)")),
+                    "QRESYNC is offered, so Drafts is opened with CONDSTORE: " + server.commands);
         }
     }
 }
