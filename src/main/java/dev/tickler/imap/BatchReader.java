@@ -43,6 +43,8 @@ final class BatchReader {
     private static final Logger log = LoggerFactory.getLogger(BatchReader.class);
     /** An invitation is a few KB; anything past this is not one we can use. */
     static final int MAX_CALENDAR_BYTES = 128 * 1024;
+    /** UIDs per command for the messages read through the Message API (at most 11 characters each). */
+    static final int FALLBACK_UIDS_PER_COMMAND = 300;
 
     private BatchReader() {
     }
@@ -132,9 +134,13 @@ final class BatchReader {
             return Map.of();
         }
         List<Message> found = new ArrayList<>();
-        for (Message m : folder.getMessagesByUID(wanted)) {
-            if (m != null) {
-                found.add(m);
+        // Angus writes these UIDs one by one into the command line: a few hundred at a time keeps it short.
+        for (int from = 0; from < wanted.length; from += FALLBACK_UIDS_PER_COMMAND) {
+            for (Message m : folder.getMessagesByUID(java.util.Arrays.copyOfRange(wanted, from,
+                    Math.min(wanted.length, from + FALLBACK_UIDS_PER_COMMAND)))) {
+                if (m != null) {
+                    found.add(m);
+                }
             }
         }
         Message[] messages = found.toArray(new Message[0]);

@@ -169,15 +169,23 @@ final class BodyFetcher {
     /** Runs {@code UID FETCH <uids> (UID <items>)} in chunks and hands over every BODY item returned with its UID. */
     private static void fetchItems(IMAPFolder folder, List<Long> uids, String items, java.util.function.ObjLongConsumer<BODY> sink)
             throws MessagingException {
-        for (int from = 0; from < uids.size(); from += UIDS_PER_COMMAND) {
-            List<Long> chunk = uids.subList(from, Math.min(uids.size(), from + UIDS_PER_COMMAND));
-            for (Response response : run(folder, "UID FETCH " + OutlineFetch.uidSet(chunk) + " (UID " + items + ")")) {
-                if (response instanceof FetchResponse fetch) {
-                    UID uid = fetch.getItem(UID.class);
-                    for (int i = 0; uid != null && i < fetch.getItemCount(); i++) {
-                        if (fetch.getItem(i) instanceof BODY body && body.getByteArray() != null) {
-                            sink.accept(body, uid.uid);
-                        }
+        List<Long> sorted = uids.stream().sorted().toList();
+        for (int from = 0; from < sorted.size(); from += UIDS_PER_COMMAND) {
+            List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + UIDS_PER_COMMAND));
+            for (String set : OutlineFetch.uidSets(chunk, OutlineFetch.MAX_SET_CHARS)) {
+                collect(run(folder, "UID FETCH " + set + " (UID " + items + ")"), sink);
+            }
+        }
+    }
+
+    /** Every BODY item of these responses, with its UID. */
+    private static void collect(Response[] responses, java.util.function.ObjLongConsumer<BODY> sink) {
+        for (Response response : responses) {
+            if (response instanceof FetchResponse fetch) {
+                UID uid = fetch.getItem(UID.class);
+                for (int i = 0; uid != null && i < fetch.getItemCount(); i++) {
+                    if (fetch.getItem(i) instanceof BODY body && body.getByteArray() != null) {
+                        sink.accept(body, uid.uid);
                     }
                 }
             }

@@ -45,18 +45,24 @@ class ScriptedImapServerTest {
     static final String BODYSTRUCTURE = "BODYSTRUCTURE (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 4 1 NIL NIL NIL NIL)";
 
     /** What the server does differently. */
-    record Script(long draftUid, boolean splitFlags, long failingUid, boolean noModSeq) {
+    /** What the server does differently; with {@code qresync}, {@code highestModSeq} 0 means NOMODSEQ. */
+    record Script(long draftUid, boolean splitFlags, long failingUid, boolean qresync, long highestModSeq) {
         Script(long draftUid, boolean splitFlags, long failingUid) {
-            this(draftUid, splitFlags, failingUid, false);
+            this(draftUid, splitFlags, failingUid, false, 0);
         }
 
         /** QRESYNC offered, but the folder reported NOMODSEQ (a server that keeps no mod-sequences for it). */
         static Script withoutModSequences() {
-            return new Script(-1, false, -1, true);
+            return new Script(-1, false, -1, true, 0);
+        }
+
+        /** QRESYNC offered, and nothing ever changes: HIGHESTMODSEQ stays {@code modSeq}. */
+        static Script withModSequences(long modSeq) {
+            return new Script(-1, false, -1, true, modSeq);
         }
 
         String capabilities() {
-            return "IMAP4rev1 UIDPLUS" + (noModSeq ? " ENABLE CONDSTORE QRESYNC" : "");
+            return "IMAP4rev1 UIDPLUS" + (qresync ? " ENABLE CONDSTORE QRESYNC" : "");
         }
     }
 
@@ -121,8 +127,9 @@ class ScriptedImapServerTest {
                         send(out, "* 0 RECENT");
                         send(out, "* OK [UIDVALIDITY 7] ok");
                         send(out, "* OK [UIDNEXT 13] ok");
-                        if (script.noModSeq()) {
-                            send(out, "* OK [NOMODSEQ] no mod-sequences here");
+                        if (script.qresync()) {
+                            send(out, script.highestModSeq() > 0 ? "* OK [HIGHESTMODSEQ " + script.highestModSeq() + "] ok"
+                                    : "* OK [NOMODSEQ] no mod-sequences here");
                         }
                         send(out, tag + " OK [READ-ONLY] examined");
                     }
@@ -259,6 +266,8 @@ class ScriptedImapServerTest {
         try (Server server = new Server(new Script(10, true, -1))) {
             List<FolderBatch> batches = read(server);
             assertEquals(Set.of(11L, 12L), read(batches), "UID 10 is flagged \\Draft");
+            assertTrue(server.commands.stream().noneMatch(c -> c.endsWith("(UID)") || c.matches("\\S+ FETCH .*")),
+                    "the split items were merged, not read again through the Message API: " + server.commands);
         }
     }
 
@@ -284,11 +293,30 @@ class ScriptedImapServerTest {
                     imap.close();
                 }
             }
+            // (To Angus NOMODSEQ and no HIGHESTMODSEQ at all look the same.)
             assertEquals(2, remembered.fullListings(), "NOMODSEQ: nothing to follow, so every pass lists Drafts");
             assertTrue(server.commands.stream().noneMatch(c -> c.toUpperCase(java.util.Locale.ROOT).contains("(QRESYNC (")),
                     "no resync asked with a mod-sequence the folder never had: " + server.commands);
             assertTrue(server.commands.stream().anyMatch(c -> c.toUpperCase(java.util.Locale.ROOT).contains("DRAFTS (CONDSTORE)")),
                     "QRESYNC is offered, so Drafts is opened with CONDSTORE: " + server.commands);
+        }
+    }
+
+    @Test
+    void aDraftsFolderWithModSequencesIsListedOnceThenFollowed() throws Exception {
+        try (Server server = new Server(Script.withModSequences(123))) {
+            OwnDrafts remembered = new OwnDrafts();
+            for (int pass = 0; pass < 2; pass++) {
+                ImapMailbox imap = ImapMailbox.connect("riley", settings(server), Clock.systemUTC(), remembered);
+                try {
+                    assertEquals(java.util.Map.of(), imap.ownDrafts());
+                } finally {
+                    imap.close();
+                }
+            }
+            assertEquals(1, remembered.fullListings(), "the second pass follows what changed: " + server.commands);
+            assertTrue(server.commands.stream().anyMatch(c -> c.contains("Drafts (QRESYNC (7 123))")),
+                    "resynchronized from the remembered state: " + server.commands);
         }
     }
 }
