@@ -281,18 +281,24 @@ class ScriptedImapServerTest {
         }
     }
 
+    /** Two passes' listings of Tickler's drafts (there are none), with what one process remembers between them. */
+    static OwnDrafts listDraftsInTwoPasses(Server server) throws Exception {
+        OwnDrafts remembered = new OwnDrafts();
+        for (int pass = 0; pass < 2; pass++) {
+            ImapMailbox imap = ImapMailbox.connect("riley", settings(server), Clock.systemUTC(), remembered);
+            try {
+                assertEquals(java.util.Map.of(), imap.ownDrafts());
+            } finally {
+                imap.close();
+            }
+        }
+        return remembered;
+    }
+
     @Test
     void aDraftsFolderWithoutModSequencesIsListedInFullEachPass() throws Exception {
         try (Server server = new Server(Script.withoutModSequences())) {
-            OwnDrafts remembered = new OwnDrafts();
-            for (int pass = 0; pass < 2; pass++) {
-                ImapMailbox imap = ImapMailbox.connect("riley", settings(server), Clock.systemUTC(), remembered);
-                try {
-                    assertEquals(java.util.Map.of(), imap.ownDrafts());
-                } finally {
-                    imap.close();
-                }
-            }
+            OwnDrafts remembered = listDraftsInTwoPasses(server);
             // (To Angus NOMODSEQ and no HIGHESTMODSEQ at all look the same.)
             assertEquals(2, remembered.fullListings(), "NOMODSEQ: nothing to follow, so every pass lists Drafts");
             assertTrue(server.commands.stream().noneMatch(c -> c.toUpperCase(java.util.Locale.ROOT).contains("(QRESYNC (")),
@@ -305,15 +311,7 @@ class ScriptedImapServerTest {
     @Test
     void aDraftsFolderWithModSequencesIsListedOnceThenFollowed() throws Exception {
         try (Server server = new Server(Script.withModSequences(123))) {
-            OwnDrafts remembered = new OwnDrafts();
-            for (int pass = 0; pass < 2; pass++) {
-                ImapMailbox imap = ImapMailbox.connect("riley", settings(server), Clock.systemUTC(), remembered);
-                try {
-                    assertEquals(java.util.Map.of(), imap.ownDrafts());
-                } finally {
-                    imap.close();
-                }
-            }
+            OwnDrafts remembered = listDraftsInTwoPasses(server);
             assertEquals(1, remembered.fullListings(), "the second pass follows what changed: " + server.commands);
             assertTrue(server.commands.stream().anyMatch(c -> c.contains("Drafts (QRESYNC (7 123))")),
                     "resynchronized from the remembered state: " + server.commands);
