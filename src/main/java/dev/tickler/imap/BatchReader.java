@@ -62,7 +62,7 @@ final class BatchReader {
             lastUid = Math.max(lastUid, uid);
             OutlineFetch.Fetched item = fetched.get(uid);
             Structure structure;
-            if (item != null && item.plain()) {
+            if (mapped(item)) {
                 structure = new Structure(item, null);
             } else {
                 Message m = throughJakartaMail.get(uid);
@@ -129,7 +129,7 @@ final class BatchReader {
      */
     private static Map<Long, Message> fallback(IMAPFolder folder, List<Long> uids, Map<Long, OutlineFetch.Fetched> fetched)
             throws MessagingException {
-        long[] wanted = uids.stream().filter(uid -> fetched.get(uid) == null || !fetched.get(uid).plain()).mapToLong(Long::longValue).toArray();
+        long[] wanted = uids.stream().filter(uid -> !mapped(fetched.get(uid))).mapToLong(Long::longValue).toArray();
         if (wanted.length == 0) {
             return Map.of();
         }
@@ -150,6 +150,11 @@ final class BatchReader {
             byUid.put(folder.getUID(m), m);
         }
         return byUid;
+    }
+
+    /** Whether a message's outline is read from its FETCH items; if not, through the Message API. */
+    private static boolean mapped(OutlineFetch.Fetched item) {
+        return item != null && item.plain();
     }
 
     /** The outline as Jakarta Mail reads it: FLAGS, ENVELOPE (with INTERNALDATE and size), BODYSTRUCTURE. */

@@ -121,7 +121,7 @@ final class MessageMapper {
     }
 
     /** The Date header's time, else the arrival time with a defect; neither: unreadable. */
-    private static Instant sentAt(java.util.Date sent, ArrivalTime arrived, List<String> defects) throws MessagingException {
+    private static Instant sentAt(java.util.Date sent, Field<java.util.Date> arrived, List<String> defects) throws MessagingException {
         if (sent != null) {
             return sent.toInstant();
         }
@@ -131,11 +131,6 @@ final class MessageMapper {
         }
         defects.add("no usable Date header; used the server's arrival time");
         return at.toInstant();
-    }
-
-    @FunctionalInterface
-    private interface ArrivalTime {
-        java.util.Date get() throws MessagingException;
     }
 
     @FunctionalInterface

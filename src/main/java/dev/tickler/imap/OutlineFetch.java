@@ -149,7 +149,10 @@ final class OutlineFetch {
      */
     static final int MAX_SET_CHARS = 4000;
 
-    /** {@link #uidSet} for ascending UIDs, cut into sets of at most {@code maxChars} characters. */
+    /**
+     * IMAP sequence sets for ascending UIDs, runs written as ranges ({@code 3:7,9,12:40}), cut into sets of at most
+     * {@code maxChars} characters (any order gives valid sets, only less compact ones).
+     */
     static List<String> uidSets(List<Long> sorted, int maxChars) {
         List<String> sets = new ArrayList<>();
         StringBuilder set = new StringBuilder();
@@ -170,11 +173,6 @@ final class OutlineFetch {
             sets.add(set.toString());
         }
         return sets;
-    }
-
-    /** An IMAP sequence set for ascending UIDs, runs written as ranges: {@code 3:7,9,12:40}. */
-    static String uidSet(List<Long> sorted) {
-        return String.join(",", uidSets(sorted, Integer.MAX_VALUE));
     }
 
     // What Jakarta Mail answers for an IMAPMessage or IMAPBodyPart, read from the structure directly.

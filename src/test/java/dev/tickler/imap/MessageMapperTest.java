@@ -224,8 +224,8 @@ class MessageMapperTest {
     @Test
     void uidSetsAreWrittenAsRangesAndCutUnderALength() {
         assertEquals(List.of("1:3,5", "7,9:10"), OutlineFetch.uidSets(List.of(1L, 2L, 3L, 5L, 7L, 9L, 10L), 6));
-        assertEquals("3:7,9,12:13", OutlineFetch.uidSet(List.of(3L, 4L, 5L, 6L, 7L, 9L, 12L, 13L)));
-        assertEquals("5", OutlineFetch.uidSet(List.of(5L)));
-        assertEquals("5,3:4", OutlineFetch.uidSet(List.of(5L, 3L, 4L)), "any order stays a valid set");
+        assertEquals(List.of("3:7,9,12:13"), OutlineFetch.uidSets(List.of(3L, 4L, 5L, 6L, 7L, 9L, 12L, 13L), Integer.MAX_VALUE));
+        assertEquals(List.of("5"), OutlineFetch.uidSets(List.of(5L), Integer.MAX_VALUE));
+        assertEquals(List.of("5,3:4"), OutlineFetch.uidSets(List.of(5L, 3L, 4L), Integer.MAX_VALUE), "any order stays a valid set");
     }
 }
