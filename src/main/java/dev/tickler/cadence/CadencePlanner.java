@@ -55,6 +55,10 @@ public final class CadencePlanner {
         return calendar;
     }
 
+    public CadencePolicy policy() {
+        return policy;
+    }
+
     public Decision decide(Pursuit pursuit, Clock clock) {
         return decide(pursuit, clock, Context.NONE);
     }
@@ -108,6 +112,12 @@ public final class CadencePlanner {
      * @param after the meeting the cadence restarts from, or null: then it runs from the proposal
      */
     private Decision schedule(Pursuit pursuit, Instant now, Context context, Meeting after) {
+        if (pursuit.proposal().sentAt().isBefore(policy.oldestFollowedUp(now))) {
+            // Even after a meeting: a first sync of years of mail must not draft for deals long gone, and a pursuit
+            // followed since its proposal ends the same way. An answer or a meeting still shows for what it is.
+            return Decision.none(PursuitState.DORMANT, "the proposal of " + day(pursuit.proposal().sentAt()) + " is more than "
+                    + policy.maxAgeDays() + " days old (policy.maxAgeDays): no longer followed up");
+        }
         List<ClassifiedMessage> since = after == null ? pursuit.touches()
                 : pursuit.touches().stream().filter(t -> t.sentAt().isAfter(after.end())).toList();
         int touches = since.size();

@@ -16,7 +16,8 @@ public final class ConfigDescriber {
                 + c.store().password().map(p -> " store.password=" + p).orElse(""));
         lines.add("company.domains=" + c.companyDomains().size() + " domain(s)");
         lines.add("policy.graceBusinessDays=" + c.policy().graceBusinessDays() + " policy.intervalDays=" + c.policy().intervalDays()
-                + " policy.maxTouches=" + c.policy().maxTouches());
+                + " policy.maxTouches=" + c.policy().maxTouches() + " policy.maxAgeDays=" + c.policy().cadence().maxAgeDays()
+                + (c.policy().maxAgeDays().isPresent() ? "" : " (default)"));
         lines.add("detection.threshold=" + c.detection().threshold() + " detection.weights=" + c.detection().weights()
                 + " detection.offerWords=" + c.detection().offerWords().size() + " detection.notOfferWords=" + c.detection().notOfferWords().size());
         lines.add("templates=" + c.templates().map(Object::toString).orElse("(built in)") + " locale=" + c.locale()
@@ -27,7 +28,7 @@ public final class ConfigDescriber {
                     + " imap=" + i.host() + ":" + i.port() + " security=" + i.security().name().toLowerCase()
                     + " auth=" + i.auth().name().toLowerCase() + " password=" + i.password() + " sent=" + i.sentFolder().orElse("(auto)")
                     + " drafts=" + i.draftsFolder().orElse("(auto)") + " scan=" + i.scanFolders() + " timeout=" + i.timeout().toSeconds() + "s"
-                    + " batchSize=" + i.batchSize());
+                    + " batchSize=" + i.batchSize() + " maxAgeDays=" + m.policy().cadence().maxAgeDays());
             TicklerConfig.Calendar cal = m.calendar();
             lines.add("mailbox " + m.id() + " calendar: invitations=" + cal.invitations()
                     + cal.caldav().map(d -> " caldav=" + d.url().getScheme() + "://" + d.url().getHost()

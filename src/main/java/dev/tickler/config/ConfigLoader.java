@@ -38,6 +38,8 @@ public final class ConfigLoader {
     static final Pattern ADDRESS = Pattern.compile("^[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+$");
     private static final Pattern DOMAIN = Pattern.compile("^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$");
     private static final Pattern MAILBOX_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
+    /** A hundred years: the cadence's own limits make anything longer meaningless. */
+    static final int MAX_AGE_DAYS_LIMIT = 36_500;
     private static final Pattern DURATION = Pattern.compile("^(\\d+)\\s*(s|m|h)$");
 
     private final Map<String, String> environment;
@@ -168,7 +170,8 @@ public final class ConfigLoader {
 
     /** A policy block: every key optional, missing ones taken from {@code base}. */
     private static TicklerConfig.Policy readPolicy(ConfigNode node, TicklerConfig.Policy base) {
-        node.onlyKeys("graceBusinessDays", "intervalDays", "maxTouches", "nurture", "workingDays", "workingHours", "holidays");
+        node.onlyKeys("graceBusinessDays", "intervalDays", "maxTouches", "nurture", "workingDays", "workingHours", "holidays",
+                "maxAgeDays");
         ConfigNode nurture = node.get("nurture");
         nurture.onlyKeys("enabled", "intervalDays", "maxCheckIns");
         CadencePolicy.Nurture n = base.nurture();
@@ -209,11 +212,25 @@ public final class ConfigLoader {
                 date.ifPresent(holidays::add);
             }
         }
-        return new TicklerConfig.Policy(
-                node.get("graceBusinessDays").integer(base.graceBusinessDays(), 0, 60),
-                node.get("intervalDays").integer(base.intervalDays(), 1, 365),
-                node.get("maxTouches").integer(base.maxTouches(), 0, 20),
-                nurturePolicy, days, starts, ends, holidays);
+        int grace = node.get("graceBusinessDays").integer(base.graceBusinessDays(), 0, 60);
+        int interval = node.get("intervalDays").integer(base.intervalDays(), 1, 365);
+        int maxTouches = node.get("maxTouches").integer(base.maxTouches(), 0, 20);
+        java.util.OptionalInt maxAge = base.maxAgeDays();
+        ConfigNode maxAgeNode = node.get("maxAgeDays");
+        if (!maxAgeNode.isMissing()) {
+            int value = maxAgeNode.integer(-1, 1, MAX_AGE_DAYS_LIMIT);
+            maxAge = value < 0 ? maxAge : java.util.OptionalInt.of(value);
+        }
+        int span = CadencePolicy.spanDays(grace, interval, maxTouches, nurturePolicy);
+        boolean setHere = !maxAgeNode.isMissing()
+                || span != CadencePolicy.spanDays(base.graceBusinessDays(), base.intervalDays(), base.maxTouches(), base.nurture());
+        if (setHere && maxAge.isPresent() && maxAge.getAsInt() < span) {
+            // Named where it was set, or at this policy when an override here made the cadence longer than it.
+            (maxAgeNode.isMissing() ? node : maxAgeNode).problem("maxAgeDays " + maxAge.getAsInt() + " ends pursuits before their"
+                    + " cadence does (" + span + " days: grace, touches and check-ins); raise it to at least " + span
+                    + " or shorten the cadence");
+        }
+        return new TicklerConfig.Policy(grace, interval, maxTouches, nurturePolicy, days, starts, ends, holidays, maxAge);
     }
 
     private static LocalTime[] workingHours(ConfigNode node, String value) {
@@ -267,8 +284,7 @@ public final class ConfigLoader {
         if (calendarHours.isPresent()) {
             LocalTime[] parsed = workingHours(calendar.get("workingHours"), calendarHours.get());
             if (parsed != null) {
-                policy = new TicklerConfig.Policy(policy.graceBusinessDays(), policy.intervalDays(), policy.maxTouches(),
-                        policy.nurture(), policy.workingDays(), parsed[0], parsed[1], policy.holidays());
+                policy = policy.withWorkingHours(parsed[0], parsed[1]);
             }
         }
         List<BusinessCalendar.Absence> absences = new ArrayList<>();

@@ -61,13 +61,25 @@ public record TicklerConfig(
      * top-level {@code policy} is every mailbox's default; a mailbox's own {@code policy} overrides keys.
      */
     public record Policy(int graceBusinessDays, int intervalDays, int maxTouches, CadencePolicy.Nurture nurture,
-                         Set<DayOfWeek> workingDays, LocalTime dayStarts, LocalTime dayEnds, Set<LocalDate> holidays) {
+                         Set<DayOfWeek> workingDays, LocalTime dayStarts, LocalTime dayEnds, Set<LocalDate> holidays,
+                         java.util.OptionalInt maxAgeDays) {
         public static final Policy DEFAULT = new Policy(3, 7, 3, CadencePolicy.Nurture.DEFAULT,
-                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0), Set.of());
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0), Set.of(),
+                java.util.OptionalInt.empty());
 
         public Policy {
             workingDays = Set.copyOf(workingDays);
             holidays = Set.copyOf(holidays);
+        }
+
+        /** The cadence, with the configured age limit or else the default for this cadence. */
+        public CadencePolicy cadence() {
+            return new CadencePolicy(graceBusinessDays, intervalDays, maxTouches, nurture, maxAgeDays.orElse(
+                    CadencePolicy.defaultMaxAgeDays(graceBusinessDays, intervalDays, maxTouches, nurture)));
+        }
+
+        public Policy withWorkingHours(LocalTime starts, LocalTime ends) {
+            return new Policy(graceBusinessDays, intervalDays, maxTouches, nurture, workingDays, starts, ends, holidays, maxAgeDays);
         }
     }
 

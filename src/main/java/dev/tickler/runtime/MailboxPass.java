@@ -225,9 +225,10 @@ final class MailboxPass {
         MessageClassifier classifier = mailbox.classifier();
         Correspondents known = mailbox.correspondents().get(() -> facts.facts(mailbox.id()), classifier);
         Map<String, List<Long>> byFolder = new HashMap<>();
+        java.time.Instant oldest = oldestWorthReading();
         for (ClassifiedMessage fact : all) {
             MailMessage m = fact.message();
-            if (m.outline() && known.concerns(m, classifier.isFromRep(m))) {
+            if (m.outline() && !m.sentAt().isBefore(oldest) && known.concerns(m, classifier.isFromRep(m))) {
                 byFolder.computeIfAbsent(m.folder(), f -> new ArrayList<>()).add(m.uid());
             }
         }
@@ -269,9 +270,13 @@ final class MailboxPass {
      */
     private MailboxSource.ReadPolicy readPolicy(Set<String> proposalIds, StoringThread<?> storing) {
         MessageClassifier classifier = mailbox.classifier();
+        java.time.Instant oldest = oldestWorthReading();
         return new MailboxSource.ReadPolicy() {
             @Override
             public boolean wantsDetail(MailMessage outline) {
+                if (outline.sentAt().isBefore(oldest)) {
+                    return false;
+                }
                 Correspondents known = mailbox.correspondents().get(() -> facts.facts(mailbox.id()), classifier);
                 boolean detail = known.concerns(outline, classifier.isFromRep(outline)) || classifier.wantsBody(outline);
                 if (detail) {
@@ -282,9 +287,20 @@ final class MailboxPass {
 
             @Override
             public boolean wantsBody(MailMessage message) {
+                if (message.sentAt().isBefore(oldest)) {
+                    return false;
+                }
                 return classifier.wantsBody(message) || repliesToProposal(message, proposalIds, storing);
             }
         };
+    }
+
+    /**
+     * Mail dated before this is read in outline only: it can't matter to any proposal still followed up
+     * ({@code policy.maxAgeDays}), so a first sync of years of mail reads the wording of the recent months alone.
+     */
+    private java.time.Instant oldestWorthReading() {
+        return mailbox.board().policy().oldestWorthReading(clock.instant());
     }
 
     /** Whether a message answers a proposal, counting those in batches read but not stored yet. */

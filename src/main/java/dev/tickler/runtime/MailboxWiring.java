@@ -2,7 +2,6 @@ package dev.tickler.runtime;
 
 import dev.tickler.cadence.BusinessCalendar;
 import dev.tickler.cadence.CadencePlanner;
-import dev.tickler.cadence.CadencePolicy;
 import dev.tickler.config.Secret;
 import dev.tickler.config.TicklerConfig;
 import dev.tickler.detect.MessageClassifier;
@@ -26,7 +25,7 @@ record MailboxWiring(String id, ImapSettings imap, MessageClassifier classifier,
         RepIdentity identity = new RepIdentity(owner, mailbox.aliases(), Set.copyOf(config.companyDomains()));
         TicklerConfig.Policy p = mailbox.policy();
         CadencePlanner planner = new CadencePlanner(
-                new CadencePolicy(p.graceBusinessDays(), p.intervalDays(), p.maxTouches(), p.nurture()),
+                p.cadence(),
                 new BusinessCalendar(mailbox.timezone(), p.workingDays(), p.holidays(), p.dayStarts(), p.dayEnds(), mailbox.absences()));
         DraftComposer composer = new DraftComposer(identity, mailbox.timezone(), templates, mailbox.owner().signature());
         TicklerConfig.Imap i = mailbox.imap();

@@ -46,6 +46,11 @@ final class PursuitBoard {
     private final MeetingMatcher matcher;
     private final SlotFinder slotFinder;
 
+    /** The cadence its pursuits are decided by. */
+    dev.tickler.cadence.CadencePolicy policy() {
+        return planner.policy();
+    }
+
     PursuitBoard(RepIdentity identity, PursuitAssembler assembler, CadencePlanner planner, DraftComposer composer) {
         this(identity, assembler, planner, composer, dev.tickler.config.TicklerConfig.Slots.DEFAULT);
     }

@@ -7,6 +7,7 @@ import static dev.tickler.TestMessages.sent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tickler.calendar.Meeting;
 import dev.tickler.detect.ClassifiedMessage;
 import dev.tickler.mail.Address;
 import dev.tickler.pursuit.Pursuit;
@@ -110,9 +111,49 @@ class CadencePlannerTest {
         facts.add(touch(5, "2026-04-01T08:00:00Z"));
         facts.add(touch(6, "2026-05-01T08:00:00Z"));
         facts.add(touch(7, "2026-06-01T08:00:00Z"));
-        Decision after = planner.decide(pursuit(facts), at("2026-09-30T10:00:00Z"));
+        Decision after = planner.decide(pursuit(facts), at("2026-07-15T10:00:00Z"));
         assertEquals(PursuitState.DORMANT, after.state(), "three check-ins, then nothing");
         assertEquals(Action.NONE, after.action());
+        assertTrue(after.reason().startsWith("revival and 3 check-in(s) unanswered"), after.reason());
+    }
+
+    @Test
+    void aProposalOlderThanMaxAgeDaysIsNoLongerFollowedUpWhateverHappenedSince() {
+        // 3 business days' grace, then a reminder: due since February, as a first sync of an old mailbox finds it.
+        List<ClassifiedMessage> facts = List.of(proposal("<p@acme.example>", GINA).at("2026-02-04T10:00:00Z").classified());
+        Decision lastDay = planner.decide(pursuit(facts), at("2026-08-03T09:59:00Z"));
+        assertEquals(PursuitState.DUE, lastDay.state(), "180 days less a minute: still followed up");
+        assertEquals(Action.REMINDER, lastDay.action());
+        Decision old = planner.decide(pursuit(facts), at("2026-08-03T10:01:00Z"));
+        assertEquals(PursuitState.DORMANT, old.state());
+        assertEquals(Action.NONE, old.action());
+        assertEquals("the proposal of Wed 4 Feb 2026 is more than 180 days old (policy.maxAgeDays): no longer followed up", old.reason());
+
+        CadencePlanner shorter = new CadencePlanner(new CadencePolicy(3, 7, 3, CadencePolicy.Nurture.OFF, 60),
+                BusinessCalendar.mondayToFriday(BERLIN));
+        assertEquals(PursuitState.DORMANT, shorter.decide(pursuit(facts), at("2026-04-05T10:01:00Z")).state(), "60 days");
+        Meeting upcoming = new Meeting("uid-1", null, Instant.parse("2026-04-10T09:00:00Z"), Instant.parse("2026-04-10T09:30:00Z"),
+                null, List.of(new Meeting.Attendee(GINA, Meeting.Participation.ACCEPTED)), Meeting.Status.CONFIRMED, true, "caldav");
+        assertEquals(PursuitState.SCHEDULED, shorter.decide(pursuit(facts), at("2026-04-05T10:01:00Z"),
+                new CadencePlanner.Context(null, null, List.of(upcoming))).state(), "a meeting ahead still shows");
+        Decision afterMeeting = shorter.decide(pursuit(facts), at("2026-04-13T10:01:00Z"),
+                new CadencePlanner.Context(null, null, List.of(upcoming)));
+        assertEquals(PursuitState.DORMANT, afterMeeting.state(), "but the cadence does not start again after it");
+        assertEquals(Action.NONE, afterMeeting.action());
+        List<ClassifiedMessage> answered = List.of(facts.get(0),
+                received("<r@globex.example>", GINA).replyTo("<p@acme.example>").at("2026-02-05T08:00:00Z").classified());
+        assertEquals(PursuitState.ANSWERED, planner.decide(pursuit(answered), at("2026-09-01T10:00:00Z")).state(),
+                "an answer still shows for what it is");
+    }
+
+    @Test
+    void theDefaultAgeLimitCoversTheWholeCadence() {
+        assertEquals(116, CadencePolicy.spanDays(3, 7, 3, CadencePolicy.Nurture.DEFAULT), "5 + 3 x 7 + 3 x 30");
+        assertEquals(180, CadencePolicy.DEFAULT.maxAgeDays());
+        assertEquals(7 + 10 * 14 + 6 * 60 + 60, new CadencePolicy(5, 14, 10, new CadencePolicy.Nurture(true, 60, 6)).maxAgeDays(),
+                "a cadence longer than 180 days keeps 60 days to spare");
+        assertEquals(Instant.parse("2026-01-19T10:00:00Z"), CadencePolicy.DEFAULT.oldestWorthReading(Instant.parse("2026-08-01T10:00:00Z")),
+                "194 days: 14 more than the age limit");
     }
 
     @Test

@@ -137,6 +137,8 @@ class ConfigLoaderTest {
         "graceBusinessDays: 3|graceBusinessDays: -1|policy.graceBusinessDays: must be 0..60, was -1",
         "intervalDays: 7|intervalDays: 0|policy.intervalDays: must be 1..365, was 0",
         "maxTouches: 3|maxTouches: 99|policy.maxTouches: must be 0..20, was 99",
+        "maxTouches: 3|maxTouches: 3, maxAgeDays: 0|policy.maxAgeDays: must be 1..36500, was 0",
+        "maxTouches: 3|maxTouches: 3, maxAgeDays: 90|policy.maxAgeDays: maxAgeDays 90 ends pursuits before their cadence does (116 days: grace, touches and check-ins); raise it to at least 116 or shorten the cadence",
         "domains: [acme.example]|domains: [acme]|company.domains[0]: must be a domain like acme.example, was \"acme\"",
         "stateDir: ./data|stateDir: ./data\\nstore: { url: 'jdbc:mysql://x/y' }|store.url: must be a jdbc:hsqldb: or jdbc:postgresql: URL, was \"jdbc:mysql://x/y\"",
         "stateDir: ./data|stateDir: ./data\\npollInterval: 5 minutes|pollInterval: must be a duration like 30s, 5m or 1h, was \"5 minutes\"",
@@ -160,6 +162,27 @@ class ConfigLoaderTest {
     void eachValidationMessageNamesTheKeyAndTheProblem(String replace, String with, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(VALID.replace(replace, with.replace("\\n", "\n")), "t"));
         assertTrue(e.problems().contains(expected), "expected «" + expected + "» in " + e.problems());
+    }
+
+    @Test
+    void theAgeLimitDefaultsToCoverTheCadenceAndIsCheckedAgainstEachMailboxsCadence() {
+        TicklerConfig c = loader.parse(VALID, "t");
+        assertTrue(c.policy().maxAgeDays().isEmpty());
+        assertEquals(180, c.mailboxes().get(0).policy().cadence().maxAgeDays());
+        TicklerConfig longer = loader.parse(VALID.replace("timezone: Europe/Berlin",
+                "timezone: Europe/Berlin\n    policy: { intervalDays: 30 }"), "t");
+        assertEquals(5 + 3 * 30 + 3 * 30 + 60, longer.mailboxes().get(0).policy().cadence().maxAgeDays(),
+                "the default follows the mailbox's own, longer cadence");
+        TicklerConfig set = loader.parse(VALID.replace("maxTouches: 3 }", "maxTouches: 3, maxAgeDays: 365 }"), "t");
+        assertEquals(365, set.mailboxes().get(0).policy().cadence().maxAgeDays(), "inherited from the top level");
+        assertTrue(String.join("\n", ConfigDescriber.describe(set)).contains("policy.maxAgeDays=365"));
+
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(VALID
+                .replace("maxTouches: 3 }", "maxTouches: 3, maxAgeDays: 120 }")
+                .replace("timezone: Europe/Berlin", "timezone: Europe/Berlin\n    policy: { intervalDays: 30 }"), "t"));
+        assertEquals(java.util.List.of("mailboxes[0].policy: maxAgeDays 120 ends pursuits before their cadence does (185 days:"
+                + " grace, touches and check-ins); raise it to at least 185 or shorten the cadence"), e.problems(),
+                "named at the override that made the cadence longer, once");
     }
 
     @Test

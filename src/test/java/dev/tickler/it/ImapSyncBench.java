@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * message, and (d3) the floor plus the header fields and text of Sent, each on its own copy of the
  * mailbox; (a) Tickler's first sync in a child JVM with the service unit's JVM options (-Xmx256m, C1
  * only, serial GC) and its peak RSS, (a') the sync alone as that scan logs it, (a0) the same first sync
- * of a fourth copy with the JVM's defaults (-Xmx256m only), (b) an unchanged re-sync, (f) three
+ * of a fourth copy with the JVM's defaults (-Xmx256m only), (b) an unchanged re-sync, (a2) a first sync of the same messages spread over two years
+ * ({@code -Dbench.spanDays}), read the day after the last with the default {@code policy.maxAgeDays}, (f) three
  * mailboxes of that size in one process, (e) a pass that drafts every due follow-up. Prints one
  * line per measure. {@code -Dbench.childOpts="..."} adds JVM options to (a), e.g. a JFR recording.
  * See docs/BENCHMARKS.md.
@@ -46,18 +47,21 @@ class ImapSyncBench {
     @Test
     void firstSyncAgainstTheFloor() throws Exception {
         int n = Integer.getInteger("bench.messages", 5000);
-        try (DovecotServer dovecot = DovecotServer.start(Map.of("riley", "pw", "twin", "pw", "third", "pw", "fourth", "pw"),
+        try (DovecotServer dovecot = DovecotServer.start(Map.of("riley", "pw", "twin", "pw", "third", "pw", "fourth", "pw", "fifth", "pw"),
                 Map.of("Sent", "\\Sent", "Drafts", "\\Drafts"))) {
             long t0 = System.nanoTime();
             write(dovecot.maildir("riley"), n);
             write(dovecot.maildir("twin"), n); // the same mail, for (d2) and (d3): their caches stay apart from Tickler's
             write(dovecot.maildir("third"), n);
             write(dovecot.maildir("fourth"), n); // the same again for (a0), so that it starts as cold as (a)
+            // For (a2): the same messages spread over spanDays instead of 174 days, most of them older than policy.maxAgeDays.
+            int spanDays = Integer.getInteger("bench.spanDays", 730);
+            write(dovecot.maildir("fifth"), n, spanDays * 86_400L / Math.max(1, n / 2));
             dovecot.fixOwnership();
             System.out.printf("BENCH wrote %d messages in %d ms%n", n, ms(t0));
 
             // Dovecot indexes a new Maildir on first SELECT; do that outside both measurements.
-            for (String user : new String[] {"riley", "twin", "third", "fourth"}) {
+            for (String user : new String[] {"riley", "twin", "third", "fourth", "fifth"}) {
                 try (Store store = connect(dovecot, user)) {
                     for (String f : new String[] {"Sent", "INBOX"}) {
                         Folder folder = store.getFolder(f);
@@ -117,6 +121,22 @@ class ImapSyncBench {
                     again[0], again[1] / 1024, again[2]);
             System.out.println("BENCH " + Files.readString(dir.resolve("scan.log")).lines()
                     .filter(l -> l.startsWith("Mailbox riley:")).findFirst().orElse("?"));
+            // (a2) A first sync of a mailbox with history: the same messages over spanDays (default two years), read on the
+            // day after the last, with the default policy.maxAgeDays. Its own floor first, as riley's before (a).
+            long spanFloorMs = fetchAll(dovecot, "fifth");
+            Path spanned = dir.resolve("spanned.yml");
+            Files.writeString(spanned, Files.readString(config).replace(dir.resolve("state").toString(), dir.resolve("state-spanned").toString())
+                    .replace("username: riley", "username: fifth"));
+            String spanNow = BASE.plusSeconds(spanDays * 86_400L).plus(java.time.Duration.ofDays(1)).toString();
+            long[] history = runScan(spanned, spanNow, "");
+            String historyLine = Files.readString(dir.resolve("scan.log")).lines().filter(l -> l.contains("synced in")).findFirst()
+                    .orElse("?");
+            java.util.regex.Matcher historySync = java.util.regex.Pattern.compile("synced in (\\d+) ms").matcher(historyLine);
+            long historyMs = historySync.find() ? Long.parseLong(historySync.group(1)) : -1;
+            System.out.printf("BENCH (d') its floor %d ms; (a2') first sync of %d days of mail, now %s: %d ms (ratio to its floor %.2f, to (d) %.2f);"
+                    + " whole process with drafting %d ms, peak RSS %d MB, exit %d%n", spanFloorMs, spanDays, spanNow, historyMs,
+                    (double) historyMs / spanFloorMs, (double) historyMs / floorMs, history[0], history[1] / 1024, history[2]);
+            System.out.println("BENCH " + historyLine);
             // (f) A team in one process: three mailboxes of 50k (twin and third, read by the floors, and fourth) into
             // one fresh store, as the daemon holds them. Before CACHED tables the heap filled and each sync took longer.
             Path team = dir.resolve("team.yml");
@@ -185,7 +205,14 @@ class ImapSyncBench {
         return List.of(line.substring(prefix.length(), line.lastIndexOf('"')).split("\\s+"));
     }
 
+    private static final Instant BASE = Instant.parse("2025-06-01T08:00:00Z");
+
     private static void write(Path maildir, int n) throws Exception {
+        write(maildir, n, 600);
+    }
+
+    /** Half of {@code n} to Sent, half to INBOX, a sent message every {@code secondsApart} from {@link #BASE}. */
+    private static void write(Path maildir, int n, long secondsApart) throws Exception {
         Path inbox = Files.createDirectories(maildir.resolve("cur"));
         Files.createDirectories(maildir.resolve("new"));
         Files.createDirectories(maildir.resolve("tmp"));
@@ -198,9 +225,8 @@ class ImapSyncBench {
         Random random = new Random(42);
         String pdf = Base64.getMimeEncoder().encodeToString(new byte[15_000]);
         String text = "Hi,\r\n\r\nthanks for the call today. Here are the notes we discussed, and a few thoughts on next steps.\r\n".repeat(8);
-        Instant base = Instant.parse("2025-06-01T08:00:00Z");
         for (int i = 0; i < n / 2; i++) {
-            Instant at = base.plusSeconds(600L * i);
+            Instant at = BASE.plusSeconds(secondsApart * i);
             boolean proposal = i % 5 == 0;
             StringBuilder m = new StringBuilder()
                     .append("From: Riley Rep <riley@acme.example>\r\nTo: Buyer ").append(i).append(" <b").append(i % 3000)

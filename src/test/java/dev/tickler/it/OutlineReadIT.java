@@ -123,6 +123,33 @@ class OutlineReadIT {
         assertOlafsPursuitIsNotAnswered();
     }
 
+    @Test
+    void mailOlderThanTheAgeLimitIsReadInOutlineAndItsProposalsAreNotFollowedUp() throws Exception {
+        // Nine months before NOW: an offer only its wording shows (no attachment, a plain subject), and Olaf's answer.
+        server.append("riley", "pw", "Sent", Mime.message().id("<old1@acme.example>").from("Riley Rep <riley@acme.example>")
+                .to("Olaf <olaf@initech.example>").subject("Initech licences").date(Instant.parse("2025-06-02T09:00:00Z"))
+                .text("Hi Olaf,\n\nas promised, our proposal: 40 licences at EUR 120 each, EUR 4,800 per year in total."
+                        + " The offer is valid until the end of June.").build());
+        server.appendRaw("riley", "pw", "INBOX", raw("<old2@initech.example>", "Olaf <olaf@initech.example>", "Re: Initech licences",
+                "In-Reply-To: <old1@acme.example>\n", "Wed, 4 Jun 2025 10:00:00 +0200"));
+        Result r = scan(NOW);
+        assertTrue(r.err().contains("6 new message(s) (5 read in outline) synced in"), "the newsletters and both old ones\n" + r.err());
+        assertTrue(!r.err().contains("read in outline before concern your mail after all"), "nor read again at the end\n" + r.err());
+        assertEquals(1, server.drafts("riley", "pw").size(), "Globex's reminder alone\n" + r.out());
+        Result explain = tickler("explain", "--config", config().toString(), "--now", NOW, "<old1@acme.example>");
+        assertTrue(explain.out().contains("not-a-proposal: score 0 is below threshold 3"), "its wording was not read\n" + explain.out());
+
+        // With a limit that reaches back to it, the wording is read: a proposal, answered long ago.
+        Path longer = server.config(mailbox("riley", server.port(), password, "", "policy: { maxAgeDays: 400 }"));
+        java.nio.file.Files.writeString(longer, java.nio.file.Files.readString(longer).replace(dir.resolve("state").toString(),
+                dir.resolve("state2").toString()));
+        Result again = tickler("scan", "--config", longer.toString(), "--now", NOW);
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("6 new message(s) (3 read in outline) synced in"), again.err());
+        Result status = tickler("status", "--config", longer.toString(), "--now", NOW);
+        assertTrue(status.out().contains("answered"), status.out());
+    }
+
     private void assertOlafsPursuitIsNotAnswered() throws Exception {
         Result explain = tickler("explain", "--config", config().toString(), "--now", NOW, "<p2@acme.example>");
         assertEquals(0, explain.code(), explain.err());
