@@ -109,8 +109,11 @@ final class MailboxPass {
             if (firstSync) {
                 storedNow.sort(FactRepository.STORED_ORDER);
             }
-            List<ClassifiedMessage> all = firstSync ? storedNow : new ArrayList<>(facts.facts(id));
+            // Only what can belong to a pursuit still followed up, the same set whichever way it was found.
+            java.time.Instant since = oldestWorthReading();
+            List<ClassifiedMessage> all = firstSync ? storedNow : new ArrayList<>(facts.facts(id, since));
             all.addAll(unsaved);
+            all.removeIf(f -> f.sentAt().isBefore(since));
             if (counts.read > 0) {
                 all = readAgainWhatNowMatters(imap, folders, all, policy, dryRun, proposalIds, unsavedInvitations);
             }

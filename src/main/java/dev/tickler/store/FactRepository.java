@@ -110,11 +110,20 @@ public final class FactRepository {
     }
 
     public List<ClassifiedMessage> facts(String mailboxId) {
+        return facts(mailboxId, java.time.Instant.ofEpochMilli(Long.MIN_VALUE));
+    }
+
+    /**
+     * The facts dated {@code since} or later, in {@link #STORED_ORDER}: only those are decoded, so a pass over a
+     * mailbox with years of mail decodes the months that can still matter.
+     */
+    public List<ClassifiedMessage> facts(String mailboxId, java.time.Instant since) {
         return db.inTransaction(c -> {
             List<ClassifiedMessage> facts = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT doc FROM message_fact WHERE mailbox_id = ? ORDER BY sent_at, folder, uid")) {
+                    "SELECT doc FROM message_fact WHERE mailbox_id = ? AND sent_at >= ? ORDER BY sent_at, folder, uid")) {
                 s.setString(1, mailboxId);
+                s.setLong(2, since.toEpochMilli());
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         facts.add(read(r.getString(1)));

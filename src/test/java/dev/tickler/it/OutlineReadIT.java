@@ -150,6 +150,22 @@ class OutlineReadIT {
         assertTrue(status.out().contains("answered"), status.out());
     }
 
+    @Test
+    void aProposalFollowedUpSinceItWasYoungIsLetGoAtTheAgeLimit() throws Exception {
+        Result young = scan(NOW);
+        assertTrue(young.err().contains("1 pursuit(s); 1 draft(s) placed"), young.err());
+        // 187 days after the proposal: past 180, the pursuit is dormant and its unsent, unedited draft taken back.
+        Result old = scan("2026-09-05T09:30:00Z");
+        assertTrue(old.err().contains("1 pursuit(s); 0 draft(s) placed; 1 retracted"), old.err());
+        assertEquals(0, server.drafts("riley", "pw").size(), old.out());
+        Result status = tickler("status", "--config", config().toString(), "--now", "2026-09-05T09:30:00Z");
+        assertTrue(status.out().contains("more than 180 days old (policy.maxAgeDays)"), status.out());
+        // Past 180 + 14 days its facts are not even read back for the pass; nothing moves, nothing is logged as a bug.
+        Result gone = scan("2026-09-20T09:30:00Z");
+        assertTrue(gone.err().contains("0 pursuit(s); 0 draft(s) placed; 0 retracted"), gone.err());
+        assertTrue(!gone.err().contains("illegal"), gone.err());
+    }
+
     private void assertOlafsPursuitIsNotAnswered() throws Exception {
         Result explain = tickler("explain", "--config", config().toString(), "--now", NOW, "<p2@acme.example>");
         assertEquals(0, explain.code(), explain.err());

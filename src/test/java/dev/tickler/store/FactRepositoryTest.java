@@ -114,6 +114,18 @@ class FactRepositoryTest {
     }
 
     @Test
+    void factsSinceADateLeaveOlderOnesUndecoded() {
+        ClassifiedMessage old = dev.tickler.TestMessages.received("<old@globex.example>", GINA).at("2025-01-10T10:00:00Z").classified();
+        ClassifiedMessage edge = dev.tickler.TestMessages.received("<edge@globex.example>", GINA).at("2025-06-01T00:00:00Z").classified();
+        ClassifiedMessage recent = dev.tickler.TestMessages.received("<new@globex.example>", GINA).at("2025-09-01T10:00:00Z").classified();
+        long last = Math.max(old.message().uid(), Math.max(edge.message().uid(), recent.message().uid()));
+        facts.saveBatch("riley", "INBOX", new FolderCursor(7, last), List.of(recent, old, edge), List.of(), NOW);
+        assertEquals(List.of("<edge@globex.example>", "<new@globex.example>"), facts.facts("riley", java.time.Instant.parse(
+                "2025-06-01T00:00:00Z")).stream().map(ClassifiedMessage::messageId).toList(), "from that instant on, oldest first");
+        assertEquals(3, facts.facts("riley").size());
+    }
+
+    @Test
     void aCursorLoweredByHandDoesNotStopTheFolder() {
         ClassifiedMessage first = dev.tickler.TestMessages.received("<o@globex.example>", GINA).classified();
         ClassifiedMessage second = dev.tickler.TestMessages.received("<n@globex.example>", GINA).classified();
