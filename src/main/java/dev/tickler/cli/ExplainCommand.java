@@ -22,7 +22,8 @@ final class ExplainCommand extends ConfiguredCommand {
         try (Tickler tickler = Tickler.start(config, clock)) {
             Optional<Tickler.Explanation> found = tickler.explain(query, clock);
             if (found.isEmpty()) {
-                err().println("tickler: no pursuit or message matches " + query + " (run scan first; ids are shown by status)");
+                err().println("tickler: no pursuit or message matches " + query + " (run scan first; ids are shown by status;"
+                        + " mail older than policy.maxAgeDays is not kept)");
                 return ExitCodes.USAGE;
             }
             Tickler.Explanation e = found.get();

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the text of the few whose header fields showed it is wanted after all (an out-of-office reply).</li>
  * </ol>
  * Everything else is kept as its outline ({@link MailMessage#outline()}). A message that can't be read is
- * recorded as skipped; one with defects is kept with them; unsent drafts are passed over.
+ * recorded as skipped; one with defects is kept with them; unsent drafts, and mail the policy does not keep
+ * (too old to matter, no invitation), are passed over.
  */
 final class BatchReader {
 
@@ -57,6 +58,7 @@ final class BatchReader {
         Map<Long, BodyFetcher.Request> requests = new HashMap<>();
         List<SkippedMessage> skipped = new ArrayList<>();
         long lastUid = 0;
+        int passedOver = 0;
         Map<Long, Message> throughJakartaMail = fallback(folder, uids, fetched);
         for (long uid : uids) {
             lastUid = Math.max(lastUid, uid);
@@ -91,6 +93,10 @@ final class BatchReader {
             // Outside the catch: the policy failing (its store, say) fails the batch instead of skipping its messages.
             BodyFetcher.TextPart invitation = outline.attachments().stream().anyMatch(BatchReader::mayBeInvitation)
                     ? structure.calendar().orElse(null) : null;
+            if (invitation == null && !policy.keeps(outline)) {
+                passedOver++;
+                continue;
+            }
             if (policy.wantsDetail(outline) || invitation != null) {
                 BodyFetcher.TextPart text = policy.wantsBody(outline) ? structure.text().orElse(null) : null;
                 requests.put(uid, new BodyFetcher.Request(text, invitation));
@@ -119,7 +125,8 @@ final class BatchReader {
                 log.warn("Mailbox {} message {}: read with defects: {}", mailboxId, mapped.logId(), mapped.defects());
             }
         }
-        return new FolderBatch(mailFolder.name(), mailFolder.role(), new FolderCursor(uidValidity, lastUid), withBodies, skipped);
+        return new FolderBatch(mailFolder.name(), mailFolder.role(), new FolderCursor(uidValidity, lastUid), withBodies, skipped,
+                passedOver);
     }
 
     /**

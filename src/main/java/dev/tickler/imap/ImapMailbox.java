@@ -164,7 +164,7 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             for (int from = 0; from < still.size(); from += batchSize) {
                 FolderBatch batch = BatchReader.read(mailboxId, folder, mailFolder, cursor.uidValidity(),
                         still.subList(from, Math.min(still.size(), from + batchSize)), policy);
-                sink.accept(new FolderBatch(batch.folder(), batch.role(), cursor, batch.messages(), batch.skipped()));
+                sink.accept(new FolderBatch(batch.folder(), batch.role(), cursor, batch.messages(), batch.skipped(), batch.passedOver()));
             }
             return null;
         });

@@ -31,6 +31,15 @@ public interface MailboxSource extends AutoCloseable {
          * same command as the header fields), then again once the header fields are known.
          */
         boolean wantsBody(MailMessage message);
+
+        /**
+         * Whether the message is kept at all, asked with its outline: mail too old to matter to any pursuit
+         * still followed up is passed over, neither classified nor stored, unless it carries an invitation
+         * (a series set up long ago may hold meetings now). Everything, by default.
+         */
+        default boolean keeps(MailMessage outline) {
+            return true;
+        }
     }
 
     /** The folders to read (Sent, INBOX, ...), found by SPECIAL-USE, configuration, or well-known names. */

@@ -138,8 +138,10 @@ final class MailboxPass {
                 counts.illegalTransitions = checkTransitions(views);
                 pursuits.saveAll(views.stream().map(v -> record(id, v)).toList(), clock.instant());
             }
-            log.info("Mailbox {}: {} new message(s) ({} read in outline) synced in {} ms, {} skipped, {} with defects; {} pursuit(s);"
-                    + " {} draft(s) {}; {} retracted, {} dismissed", id, counts.read, counts.outline, syncMs, counts.skipped, counts.defects,
+            log.info("Mailbox {}: {} new message(s) ({} read in outline{}) synced in {} ms, {} skipped, {} with defects; {} pursuit(s);"
+                    + " {} draft(s) {}; {} retracted, {} dismissed", id, counts.read, counts.outline,
+                    counts.passedOver == 0 ? "" : "; " + counts.passedOver + " older than policy.maxAgeDays passed over", syncMs,
+                    counts.skipped, counts.defects,
                     views.size(), placed.size(), dryRun ? "due (dry run)" : "placed", outcome.retracted.size(), outcome.dismissed);
             return new PassReport(id, counts.read, counts.skipped, counts.defects, counts.unchangedFolders, views, placed, outcome.retracted,
                     outcome.dismissed, counts.illegalTransitions, null);
@@ -226,7 +228,7 @@ final class MailboxPass {
                                                             List<MeetingRepository.StoredInvitation> unsavedInvitations)
             throws MailboxException {
         MessageClassifier classifier = mailbox.classifier();
-        Correspondents known = mailbox.correspondents().get(() -> facts.facts(mailbox.id()), classifier);
+        Correspondents known = knownCorrespondents();
         Map<String, List<Long>> byFolder = new HashMap<>();
         java.time.Instant oldest = oldestWorthReading();
         for (ClassifiedMessage fact : all) {
@@ -280,12 +282,17 @@ final class MailboxPass {
                 if (outline.sentAt().isBefore(oldest)) {
                     return false;
                 }
-                Correspondents known = mailbox.correspondents().get(() -> facts.facts(mailbox.id()), classifier);
+                Correspondents known = knownCorrespondents();
                 boolean detail = known.concerns(outline, classifier.isFromRep(outline)) || classifier.wantsBody(outline);
                 if (detail) {
                     known.readInFull(outline);
                 }
                 return detail;
+            }
+
+            @Override
+            public boolean keeps(MailMessage outline) {
+                return !outline.sentAt().isBefore(oldest);
             }
 
             @Override
@@ -304,6 +311,11 @@ final class MailboxPass {
      */
     private java.time.Instant oldestWorthReading() {
         return mailbox.board().policy().oldestWorthReading(clock.instant());
+    }
+
+    /** Who the rep wrote to, learnt from the facts that can still matter the first time a process needs it. */
+    private Correspondents knownCorrespondents() {
+        return mailbox.correspondents().get(() -> facts.facts(mailbox.id(), oldestWorthReading()), mailbox.classifier());
     }
 
     /** Whether a message answers a proposal, counting those in batches read but not stored yet. */
@@ -357,6 +369,7 @@ final class MailboxPass {
         }
         counts.read += c.facts().size();
         counts.skipped += batch.skipped().size();
+        counts.passedOver += batch.passedOver();
         if (dryRun) {
             unsavedInvitations.addAll(c.invitations());
         } else {
@@ -381,6 +394,7 @@ final class MailboxPass {
         int skipped;
         int defects;
         int outline;
+        int passedOver;
         int illegalTransitions;
     }
 }

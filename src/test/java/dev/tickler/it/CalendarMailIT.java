@@ -198,6 +198,25 @@ class CalendarMailIT {
         return r;
     }
 
+    @Test
+    void aWeeklySeriesSetUpLongAgoStillKeepsThePursuitQuietThoughItsMailIsOld() throws Exception {
+        // Sent a year before NOW, older than policy.maxAgeDays: the message is passed over, but not its invitation.
+        String ics = String.join("\n",
+                "BEGIN:VCALENDAR", "PRODID:-//Tickler tests//EN", "VERSION:2.0", "METHOD:REQUEST",
+                "BEGIN:VEVENT", "UID:weekly-globex@acme.example", "DTSTAMP:20250310T100000Z",
+                "DTSTART;TZID=Europe/Berlin:20250311T150000", "DTEND;TZID=Europe/Berlin:20250311T153000",
+                "RRULE:FREQ=WEEKLY;BYDAY=TU", "SUMMARY:Globex weekly", "ORGANIZER;CN=Riley Rep:mailto:riley@acme.example",
+                "ATTENDEE;CN=Gina;PARTSTAT=ACCEPTED:mailto:gina@globex.example", "STATUS:CONFIRMED",
+                "END:VEVENT", "END:VCALENDAR");
+        server.appendRaw("riley", "pw", "Sent", mime("Riley Rep <riley@acme.example>", "gina@globex.example", "Globex weekly",
+                "REQUEST", ics, "weekly").replace("Tue, 10 Mar 2026", "Mon, 10 Mar 2025"));
+        Result r = scan(NOW);
+        assertTrue(r.err().contains("2 new message(s) (0 read in outline) synced in"), "the old invitation is kept\n" + r.err());
+        assertEquals(0, drafts().size(), r.out());
+        Result status = tickler("status", "--config", config().toString(), "--now", NOW);
+        assertTrue(status.out().contains("a meeting with them is on the calendar for Tue 17 Mar 2026 15:00"), status.out());
+    }
+
     private List<String> drafts() throws Exception {
         return new ArrayList<>(server.drafts("riley", "pw").values());
     }
