@@ -52,16 +52,37 @@ final class BatchReader {
 
     static FolderBatch read(String mailboxId, IMAPFolder folder, MailFolder mailFolder, long uidValidity, List<Long> uids,
                             ReadPolicy policy) throws MessagingException {
+        return read(mailboxId, folder, mailFolder, uidValidity, uids, java.util.Set.of(), policy);
+    }
+
+    /**
+     * @param receivedLongAgo UIDs the server received before the policy's oldest kept mail (by INTERNALDATE): only
+     *                        their structure is fetched, and only those that may carry an invitation are read on
+     */
+    static FolderBatch read(String mailboxId, IMAPFolder folder, MailFolder mailFolder, long uidValidity, List<Long> uids,
+                            java.util.Set<Long> receivedLongAgo, ReadPolicy policy) throws MessagingException {
+        long lastUid = uids.stream().mapToLong(Long::longValue).max().orElse(0);
+        int passedOver = 0;
+        List<Long> old = receivedLongAgo.isEmpty() ? List.of() : uids.stream().filter(receivedLongAgo::contains).toList();
+        if (!old.isEmpty()) {
+            Map<Long, org.eclipse.angus.mail.imap.protocol.BODYSTRUCTURE> structures = OutlineFetch.structures(folder, old);
+            java.util.Set<Long> over = new java.util.HashSet<>();
+            for (long uid : old) {
+                // Not answered: read on, and the outline step tells expunged from unreadable.
+                if (structures.containsKey(uid) && !OutlineFetch.mayHoldInvitation(structures.get(uid))) {
+                    over.add(uid);
+                }
+            }
+            passedOver += over.size();
+            uids = uids.stream().filter(uid -> !over.contains(uid)).toList();
+        }
         Map<Long, OutlineFetch.Fetched> fetched = OutlineFetch.fetch(folder, uids);
         List<MailMessage> outlines = new ArrayList<>();
         Map<Long, Structure> found = new HashMap<>();
         Map<Long, BodyFetcher.Request> requests = new HashMap<>();
         List<SkippedMessage> skipped = new ArrayList<>();
-        long lastUid = 0;
-        int passedOver = 0;
         Map<Long, Message> throughJakartaMail = fallback(folder, uids, fetched);
         for (long uid : uids) {
-            lastUid = Math.max(lastUid, uid);
             OutlineFetch.Fetched item = fetched.get(uid);
             Structure structure;
             if (mapped(item)) {

@@ -127,10 +127,12 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             }
             long start = sameValidity ? cursor.lastUid() + 1 : 1;
             List<Long> fresh = OutlineFetch.uidsFrom(folder, start);
+            java.util.Set<Long> longAgo = fresh.isEmpty() || policy.oldestKept() == null ? java.util.Set.of()
+                    : new java.util.HashSet<>(OutlineFetch.receivedBefore(folder, start, receivedLongBefore(policy.oldestKept())));
             long lastUid = sameValidity ? cursor.lastUid() : 0;
             for (int from = 0; from < fresh.size(); from += batchSize) {
                 List<Long> slice = fresh.subList(from, Math.min(fresh.size(), from + batchSize));
-                FolderBatch batch = BatchReader.read(mailboxId, folder, mailFolder, uidValidity, slice, policy);
+                FolderBatch batch = BatchReader.read(mailboxId, folder, mailFolder, uidValidity, slice, longAgo, policy);
                 lastUid = Math.max(lastUid, batch.cursor().lastUid());
                 sink.accept(batch);
             }
@@ -147,6 +149,14 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
         } finally {
             closeQuietly(folder);
         }
+    }
+
+    /**
+     * The day before which the server's arrival time proves a message older than {@code oldest}: two days
+     * earlier, for SEARCH's whole days in the server's own timezone and for a sender's clock that runs fast.
+     */
+    static java.time.LocalDate receivedLongBefore(java.time.Instant oldest) {
+        return oldest.atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(2);
     }
 
     @Override

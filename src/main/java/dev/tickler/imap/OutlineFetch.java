@@ -103,8 +103,23 @@ final class OutlineFetch {
 
     /** The UIDs from {@code start} up, ascending, from one {@code UID SEARCH} (no message is touched). */
     static List<Long> uidsFrom(IMAPFolder folder, long start) throws MessagingException {
+        return search(folder, start, "");
+    }
+
+    private static final java.time.format.DateTimeFormatter SEARCH_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.ENGLISH);
+
+    /**
+     * The UIDs from {@code start} up that the server received before {@code day} (INTERNALDATE, which servers
+     * keep in their index: {@code UID SEARCH UID n:* BEFORE d-Mon-yyyy}), ascending.
+     */
+    static List<Long> receivedBefore(IMAPFolder folder, long start, java.time.LocalDate day) throws MessagingException {
+        return search(folder, start, " BEFORE " + SEARCH_DATE.format(day));
+    }
+
+    private static List<Long> search(IMAPFolder folder, long start, String criteria) throws MessagingException {
         List<Long> uids = new ArrayList<>();
-        for (Response response : BodyFetcher.run(folder, "UID SEARCH UID " + start + ":*")) {
+        for (Response response : BodyFetcher.run(folder, "UID SEARCH UID " + start + ":*" + criteria)) {
             if (response instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
                 long uid;
                 while ((uid = ir.readLong()) != -1) {
@@ -141,6 +156,52 @@ final class OutlineFetch {
             }
         }
         return out;
+    }
+
+    /**
+     * The structure alone of these UIDs ({@code UID FETCH set (UID BODYSTRUCTURE)}, about a quarter of the outline's
+     * cost on Dovecot): enough to tell whether a message may carry an invitation. UIDs not answered are absent.
+     */
+    static Map<Long, BODYSTRUCTURE> structures(IMAPFolder folder, List<Long> uids) throws MessagingException {
+        Map<Long, BODYSTRUCTURE> out = new java.util.HashMap<>();
+        for (String set : uidSets(uids, MAX_SET_CHARS)) {
+            for (Response response : BodyFetcher.run(folder, "UID FETCH " + set + " (UID BODYSTRUCTURE)", true)) {
+                if (response instanceof FetchResponse fetch) {
+                    UID uid = fetch.getItem(UID.class);
+                    BODYSTRUCTURE structure = fetch.getItem(BODYSTRUCTURE.class);
+                    if (uid != null && structure != null) {
+                        out.put(uid.uid, structure);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a part anywhere in this structure, nested messages included, may be an invitation: text/calendar,
+     * application/ics or a file named .ics. True too where the structure can't be told (read the message whole).
+     */
+    static boolean mayHoldInvitation(BODYSTRUCTURE bs) {
+        return mayHoldInvitation(bs, 0);
+    }
+
+    private static boolean mayHoldInvitation(BODYSTRUCTURE bs, int depth) {
+        if (bs == null || depth > 10 || bs.type == null || bs.subtype == null) {
+            return true;
+        }
+        if (bs.bodies != null) {
+            for (BODYSTRUCTURE part : bs.bodies) {
+                if (mayHoldInvitation(part, depth + 1)) {
+                    return true;
+                }
+            }
+        }
+        if (bs.isMulti()) {
+            return false;
+        }
+        String name = fileName(bs, depth);
+        return is(bs, "text", "calendar") || is(bs, "application", "ics") || (name != null && name.toLowerCase(Locale.ROOT).endsWith(".ics"));
     }
 
     /**

@@ -33,12 +33,19 @@ public interface MailboxSource extends AutoCloseable {
         boolean wantsBody(MailMessage message);
 
         /**
-         * Whether the message is kept at all, asked with its outline: mail too old to matter to any pursuit
-         * still followed up is passed over, neither classified nor stored, unless it carries an invitation
-         * (a series set up long ago may hold meetings now). Everything, by default.
+         * Mail dated before this is too old to matter to any pursuit still followed up: it is passed over,
+         * neither classified nor stored, unless it carries an invitation (a series set up long ago may hold
+         * meetings now). A source may tell such mail from what the server recorded of its arrival and fetch
+         * no more than its structure. Null, the default: everything is kept.
          */
+        default java.time.Instant oldestKept() {
+            return null;
+        }
+
+        /** Whether a message is kept at all, asked with its outline (see {@link #oldestKept}). */
         default boolean keeps(MailMessage outline) {
-            return true;
+            java.time.Instant oldest = oldestKept();
+            return oldest == null || !outline.sentAt().isBefore(oldest);
         }
     }
 

@@ -291,8 +291,8 @@ final class MailboxPass {
             }
 
             @Override
-            public boolean keeps(MailMessage outline) {
-                return !outline.sentAt().isBefore(oldest);
+            public java.time.Instant oldestKept() {
+                return oldest;
             }
 
             @Override

@@ -1,6 +1,7 @@
 package dev.tickler.imap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -219,6 +220,37 @@ class MessageMapperTest {
         var out = new java.io.ByteArrayOutputStream();
         m.writeTo(out);
         return out.toByteArray();
+    }
+
+    @Test
+    void aStructureAloneTellsWhichOldMessagesMayCarryAnInvitation() throws Exception {
+        assertFalse(OutlineFetch.mayHoldInvitation(structure("(\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"7bit\" 4 1"
+                + " NIL NIL NIL NIL)")));
+        assertFalse(OutlineFetch.mayHoldInvitation(structure("((\"text\" \"plain\" NIL NIL NIL \"7bit\" 4 1 NIL NIL NIL NIL)"
+                + "(\"application\" \"pdf\" (\"name\" \"Quote.pdf\") NIL NIL \"base64\" 400 NIL (\"attachment\""
+                + " (\"filename\" \"Quote.pdf\")) NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)")));
+        assertTrue(OutlineFetch.mayHoldInvitation(structure("((\"text\" \"plain\" NIL NIL NIL \"7bit\" 4 1 NIL NIL NIL NIL)"
+                + "(\"TEXT\" \"CALENDAR\" (\"method\" \"REQUEST\") NIL NIL \"7bit\" 40 2 NIL NIL NIL NIL) \"alternative\""
+                + " (\"boundary\" \"b\") NIL NIL NIL)")), "an Outlook invitation");
+        assertTrue(OutlineFetch.mayHoldInvitation(structure("((\"text\" \"plain\" NIL NIL NIL \"7bit\" 4 1 NIL NIL NIL NIL)"
+                + "(\"application\" \"octet-stream\" (\"name\" \"invite.ICS\") NIL NIL \"base64\" 400 NIL NIL NIL NIL)"
+                + " \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)")), "an .ics file of any type");
+        assertTrue(OutlineFetch.mayHoldInvitation(structure("((\"text\" \"plain\" NIL NIL NIL \"7bit\" 4 1 NIL NIL NIL NIL)"
+                + "(\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 300 (NIL \"Invitation\" NIL NIL NIL NIL NIL NIL NIL NIL)"
+                + " (\"text\" \"calendar\" NIL NIL NIL \"7bit\" 40 2 NIL NIL NIL NIL) 12 NIL NIL NIL NIL)"
+                + " \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)")), "inside a forwarded message too");
+        assertEquals(java.time.LocalDate.of(2026, 1, 17), ImapMailbox.receivedLongBefore(java.time.Instant.parse("2026-01-19T23:30:00Z")),
+                "two whole days before, whatever the server's timezone");
+    }
+
+    /** A BODYSTRUCTURE as Angus parses it off the wire (through its package-private, non-strict constructor). */
+    private static org.eclipse.angus.mail.imap.protocol.BODYSTRUCTURE structure(String bodystructure) throws Exception {
+        var make = org.eclipse.angus.mail.imap.protocol.FetchResponse.class.getDeclaredConstructor(
+                org.eclipse.angus.mail.imap.protocol.IMAPResponse.class, boolean.class);
+        make.setAccessible(true);
+        org.eclipse.angus.mail.imap.protocol.FetchResponse r = make.newInstance(
+                new org.eclipse.angus.mail.imap.protocol.IMAPResponse("* 1 FETCH (UID 5 BODYSTRUCTURE " + bodystructure + ")"), false);
+        return r.getItem(org.eclipse.angus.mail.imap.protocol.BODYSTRUCTURE.class);
     }
 
     @Test

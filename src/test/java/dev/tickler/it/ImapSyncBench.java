@@ -241,7 +241,9 @@ class ImapSyncBench {
             } else {
                 m.append("Content-Type: text/plain; charset=utf-8\r\n\r\n").append(text);
             }
-            Files.write(sent.resolve(at.getEpochSecond() + ".s" + i + ".bench:2,S"), m.toString().getBytes(StandardCharsets.UTF_8));
+            // The file's mtime is what Dovecot reports as INTERNALDATE: when the message arrived, as on a real server.
+            Files.setLastModifiedTime(Files.write(sent.resolve(at.getEpochSecond() + ".s" + i + ".bench:2,S"),
+                    m.toString().getBytes(StandardCharsets.UTF_8)), java.nio.file.attribute.FileTime.from(at));
             Instant in = at.plusSeconds(300);
             boolean reply = proposal && random.nextInt(3) == 0;
             // Replies come from the prospect; everything else from elsewhere (a newsletter from the prospect's
@@ -251,7 +253,8 @@ class ImapSyncBench {
                     + (reply ? "RE: Proposal " + i : "Newsletter " + i) + "\r\nDate: " + RFC.format(in.atZone(ZoneOffset.UTC))
                     + "\r\nMessage-ID: <i" + i + "@co.example>\r\n" + (reply ? "In-Reply-To: <s" + i + "@acme.example>\r\n" : "")
                     + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + text;
-            Files.write(inbox.resolve(in.getEpochSecond() + ".i" + i + ".bench:2,S"), r.getBytes(StandardCharsets.UTF_8));
+            Files.setLastModifiedTime(Files.write(inbox.resolve(in.getEpochSecond() + ".i" + i + ".bench:2,S"),
+                    r.getBytes(StandardCharsets.UTF_8)), java.nio.file.attribute.FileTime.from(in));
         }
     }
 

@@ -153,6 +153,26 @@ class OutlineReadIT {
     }
 
     @Test
+    void mailTheServerReceivedLongAgoIsPassedOverOnItsStructureAloneWhateverItsDateSays() throws Exception {
+        // Dated last week, but the server has had it since May 2025 (a sender's clock far off): the arrival wins,
+        // and only its BODYSTRUCTURE is fetched. Had its outline been read, its Date would have kept it.
+        jakarta.mail.internet.MimeMessage skewed = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(
+                new java.util.Properties()), new java.io.ByteArrayInputStream(raw("<skew@globex.example>", "Gina Glass <gina@globex.example>",
+                "Re: Proposal: Globex rollout", "In-Reply-To: <p1@acme.example>\n", "Thu, 5 Mar 2026 10:00:00 +0100")
+                .replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            @Override
+            public java.util.Date getReceivedDate() {
+                return java.util.Date.from(Instant.parse("2025-05-01T10:00:00Z")); // what Angus APPENDs as INTERNALDATE
+            }
+        };
+        server.append("riley", "pw", "INBOX", skewed);
+        Result r = scan(NOW);
+        assertTrue(r.err().contains("4 new message(s) (3 read in outline; 1 older than policy.maxAgeDays passed over) synced in"),
+                r.err());
+        assertEquals(1, server.drafts("riley", "pw").size(), "not taken for an answer: it was never read\n" + r.out());
+    }
+
+    @Test
     void aProposalFollowedUpSinceItWasYoungIsLetGoAtTheAgeLimit() throws Exception {
         Result young = scan(NOW);
         assertTrue(young.err().contains("1 pursuit(s); 1 draft(s) placed"), young.err());
