@@ -114,7 +114,15 @@ final class OutlineFetch {
      * keep in their index: {@code UID SEARCH UID n:* BEFORE d-Mon-yyyy}), ascending.
      */
     static List<Long> receivedBefore(IMAPFolder folder, long start, java.time.LocalDate day) throws MessagingException {
-        return search(folder, start, " BEFORE " + SEARCH_DATE.format(day));
+        try {
+            return search(folder, start, " BEFORE " + SEARCH_DATE.format(day));
+        } catch (MessagingException e) {
+            if (e.getCause() instanceof org.eclipse.angus.mail.iap.CommandFailedException
+                    || e.getCause() instanceof org.eclipse.angus.mail.iap.BadCommandException) {
+                return List.of(); // a server that refuses the search: every message gets its outline, which tells its age too
+            }
+            throw e;
+        }
     }
 
     private static List<Long> search(IMAPFolder folder, long start, String criteria) throws MessagingException {

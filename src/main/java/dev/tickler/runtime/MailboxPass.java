@@ -109,11 +109,10 @@ final class MailboxPass {
             if (firstSync) {
                 storedNow.sort(FactRepository.STORED_ORDER);
             }
-            // Only what can belong to a pursuit still followed up, the same set whichever way it was found.
-            java.time.Instant since = oldestWorthReading();
-            List<ClassifiedMessage> all = firstSync ? storedNow : new ArrayList<>(facts.facts(id, since));
+            // Every stored fact, not only those since the age limit: a pursuit's thread may reach back past it, and
+            // cutting it would let a later message in it start, answer or bounce another pursuit (status sees them all too).
+            List<ClassifiedMessage> all = firstSync ? storedNow : new ArrayList<>(facts.facts(id));
             all.addAll(unsaved);
-            all.removeIf(f -> f.sentAt().isBefore(since));
             if (counts.read > 0) {
                 all = readAgainWhatNowMatters(imap, folders, all, policy, dryRun, proposalIds, unsavedInvitations);
             }

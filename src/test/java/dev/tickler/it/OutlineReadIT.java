@@ -182,10 +182,49 @@ class OutlineReadIT {
         assertEquals(0, server.drafts("riley", "pw").size(), old.out());
         Result status = tickler("status", "--config", config().toString(), "--now", "2026-09-05T09:30:00Z");
         assertTrue(status.out().contains("more than 180 days old (policy.maxAgeDays)"), status.out());
-        // Past 180 + 14 days its facts are not even read back for the pass; nothing moves, nothing is logged as a bug.
-        Result gone = scan("2026-09-20T09:30:00Z");
-        assertTrue(gone.err().contains("0 pursuit(s); 0 draft(s) placed; 0 retracted"), gone.err());
-        assertTrue(!gone.err().contains("illegal"), gone.err());
+        // Later passes leave it dormant; nothing moves, nothing is logged as a bug.
+        Result later = scan("2026-09-20T09:30:00Z");
+        assertTrue(later.err().contains("1 pursuit(s); 0 draft(s) placed; 0 retracted"), later.err());
+        assertTrue(!later.err().contains("illegal"), later.err());
+    }
+
+    // The two below are a reviewer's: with only the facts since the age limit read back for a pass, an aged-out
+    // thread was cut in half, and what was left of it started or answered another pursuit with no new mail.
+
+    @Test
+    void aRevisedProposalInAnAnsweredThreadIsNotFollowedUpOnceTheFirstProposalAgesOut() throws Exception {
+        // Gina answered the proposal of 2 March; the rep sent a revised proposal in the same thread on 20 March.
+        server.appendRaw("riley", "pw", "INBOX", raw("<a1@globex.example>", "Gina Glass <gina@globex.example>",
+                "Re: Proposal: Globex rollout", "In-Reply-To: <p1@acme.example>\nReferences: <p1@acme.example>\n",
+                "Tue, 3 Mar 2026 10:00:00 +0100"));
+        server.append("riley", "pw", "Sent", Mime.message().id("<p1b@acme.example>").from("Riley Rep <riley@acme.example>")
+                .to("Gina Glass <gina@globex.example>").subject("Re: Proposal: Globex rollout")
+                .date(Instant.parse("2026-03-20T10:00:00Z")).replyTo("<p1@acme.example>", "<a1@globex.example>")
+                .text("Hi Gina,\n\nattached is our revised proposal.").attach("Globex_Proposal_v2.pdf", "application/pdf", 1000)
+                .build());
+        Result young = scan("2026-03-25T09:30:00Z");
+        assertTrue(young.err().contains("1 pursuit(s); 0 draft(s) placed"), "answered, the revision a touch of it\n" + young.err());
+        // 197 days after the first proposal, 179 after the revision; nothing new in the mailbox.
+        Result later = scan("2026-09-15T09:30:00Z");
+        assertTrue(later.err().contains("1 pursuit(s); 0 draft(s) placed"), later.err());
+        assertEquals(0, server.drafts("riley", "pw").size(), "nothing happened since the answer: nothing to draft\n" + later.err());
+    }
+
+    @Test
+    void aReplyInAnAgedOutThreadDoesNotBecomeAnAnswerToANewerProposal() throws Exception {
+        // A second, unrelated proposal to Gina on 1 June; on 1 July Gina writes again in the thread of the first (2 March).
+        server.append("riley", "pw", "Sent", Mime.message().id("<p3@acme.example>").from("Riley Rep <riley@acme.example>")
+                .to("Gina Glass <gina@globex.example>").subject("Proposal: Globex support plan")
+                .date(Instant.parse("2026-06-01T10:00:00Z")).text("Hi Gina,\n\nattached is our proposal for support.")
+                .attach("Globex_Support_Proposal.pdf", "application/pdf", 1000).build());
+        server.appendRaw("riley", "pw", "INBOX", raw("<a2@globex.example>", "Gina Glass <gina@globex.example>",
+                "Re: Proposal: Globex rollout", "In-Reply-To: <p1@acme.example>\nReferences: <p1@acme.example>\n",
+                "Wed, 1 Jul 2026 10:00:00 +0200"));
+        Result before = scan("2026-09-08T09:30:00Z"); // the first proposal 190 days old
+        assertTrue(before.err().contains("2 pursuit(s); 1 draft(s) placed"), "the support plan's reminder\n" + before.err());
+        Result after = scan("2026-09-15T09:30:00Z");  // 197 days
+        assertTrue(after.err().contains("0 retracted"), "nothing new came in: the support plan is still unanswered\n" + after.err());
+        assertEquals(1, server.drafts("riley", "pw").size(), after.err());
     }
 
     private void assertOlafsPursuitIsNotAnswered() throws Exception {
