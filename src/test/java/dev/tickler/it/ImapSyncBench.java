@@ -121,22 +121,7 @@ class ImapSyncBench {
                     again[0], again[1] / 1024, again[2]);
             System.out.println("BENCH " + Files.readString(dir.resolve("scan.log")).lines()
                     .filter(l -> l.startsWith("Mailbox riley:")).findFirst().orElse("?"));
-            // (a2) A first sync of a mailbox with history: the same messages over spanDays (default two years), read on the
-            // day after the last, with the default policy.maxAgeDays. Its own floor first, as riley's before (a).
-            long spanFloorMs = fetchAll(dovecot, "fifth");
-            Path spanned = dir.resolve("spanned.yml");
-            Files.writeString(spanned, Files.readString(config).replace(dir.resolve("state").toString(), dir.resolve("state-spanned").toString())
-                    .replace("username: riley", "username: fifth"));
-            String spanNow = BASE.plusSeconds(spanDays * 86_400L).plus(java.time.Duration.ofDays(1)).toString();
-            long[] history = runScan(spanned, spanNow, "");
-            String historyLine = Files.readString(dir.resolve("scan.log")).lines().filter(l -> l.contains("synced in")).findFirst()
-                    .orElse("?");
-            java.util.regex.Matcher historySync = java.util.regex.Pattern.compile("synced in (\\d+) ms").matcher(historyLine);
-            long historyMs = historySync.find() ? Long.parseLong(historySync.group(1)) : -1;
-            System.out.printf("BENCH (d') its floor %d ms; (a2') first sync of %d days of mail, now %s: %d ms (ratio to its floor %.2f, to (d) %.2f);"
-                    + " whole process with drafting %d ms, peak RSS %d MB, exit %d%n", spanFloorMs, spanDays, spanNow, historyMs,
-                    (double) historyMs / spanFloorMs, (double) historyMs / floorMs, history[0], history[1] / 1024, history[2]);
-            System.out.println("BENCH " + historyLine);
+            measureHistory(dovecot, config, spanDays, floorMs);
             // (f) A team in one process: three mailboxes of 50k (twin and third, read by the floors, and fourth) into
             // one fresh store, as the daemon holds them. Before CACHED tables the heap filled and each sync took longer.
             Path team = dir.resolve("team.yml");
@@ -160,6 +145,64 @@ class ImapSyncBench {
             System.out.println("BENCH " + Files.readString(dir.resolve("scan.log")).lines()
                     .filter(l -> l.startsWith("Mailbox riley:")).findFirst().orElse("?"));
         }
+    }
+
+    /**
+     * (a2) alone, for repeated runs: {@code -Dit.test=ImapSyncBench#aMailboxWithHistoryAgainstItsFloor -Dbench.history=true}. One Dovecot
+     * mailbox of the same messages spread over {@code bench.spanDays}, its floor, then Tickler's first sync.
+     */
+    @Test
+    void aMailboxWithHistoryAgainstItsFloor() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("bench.history"),
+                "(a2) alone: -Dit.test=ImapSyncBench#aMailboxWithHistoryAgainstItsFloor -Dbench.history=true -Dbench.messages=N");
+        int n = Integer.getInteger("bench.messages", 5000);
+        int spanDays = Integer.getInteger("bench.spanDays", 730);
+        try (DovecotServer dovecot = DovecotServer.start(Map.of("fifth", "pw"), Map.of("Sent", "\\Sent", "Drafts", "\\Drafts"))) {
+            write(dovecot.maildir("fifth"), n, spanDays * 86_400L / Math.max(1, n / 2));
+            dovecot.fixOwnership();
+            try (Store store = connect(dovecot, "fifth")) {
+                for (String f : new String[] {"Sent", "INBOX"}) {
+                    Folder folder = store.getFolder(f);
+                    folder.open(Folder.READ_ONLY);
+                    folder.getMessageCount();
+                    folder.close(false);
+                }
+            }
+            Files.writeString(dir.resolve("pw"), "pw");
+            Path config = dir.resolve("bench.yml");
+            Files.writeString(config, """
+                    stateDir: %s
+                    company: { domains: [acme.example] }
+                    mailboxes:
+                      - id: riley
+                        owner: { name: Riley Rep, address: riley@acme.example }
+                        timezone: Europe/Berlin
+                        imap: { host: 127.0.0.1, port: %d, security: none, username: riley, password: "${file:%s}", batchSize: 500, idle: false }
+                    """.formatted(dir.resolve("state"), dovecot.port(), dir.resolve("pw")));
+            measureHistory(dovecot, config, spanDays, -1);
+        }
+    }
+
+    /**
+     * (a2) A first sync of a mailbox with history: user "fifth", the same messages over spanDays (default two years), read
+     * the day after the last with the default policy.maxAgeDays. Its own floor first, as riley's before (a).
+     */
+    private void measureHistory(DovecotServer dovecot, Path config, int spanDays, long floorMs) throws Exception {
+        long spanFloorMs = fetchAll(dovecot, "fifth");
+        Path spanned = dir.resolve("spanned.yml");
+        Files.writeString(spanned, Files.readString(config).replace(dir.resolve("state").toString(), dir.resolve("state-spanned").toString())
+                .replace("username: riley", "username: fifth"));
+        String spanNow = BASE.plusSeconds(spanDays * 86_400L).plus(java.time.Duration.ofDays(1)).toString();
+        long[] history = runScan(spanned, spanNow, "");
+        String historyLine = Files.readString(dir.resolve("scan.log")).lines().filter(l -> l.contains("synced in")).findFirst()
+                .orElse("?");
+        java.util.regex.Matcher historySync = java.util.regex.Pattern.compile("synced in (\\d+) ms").matcher(historyLine);
+        long historyMs = historySync.find() ? Long.parseLong(historySync.group(1)) : -1;
+        System.out.printf("BENCH (d') its floor %d ms; (a2') first sync of %d days of mail, now %s: %d ms (ratio to its floor %.2f%s);"
+                + " whole process with drafting %d ms, peak RSS %d MB, exit %d%n", spanFloorMs, spanDays, spanNow, historyMs,
+                (double) historyMs / spanFloorMs, floorMs > 0 ? String.format(", to (d) %.2f", (double) historyMs / floorMs) : "",
+                history[0], history[1] / 1024, history[2]);
+        System.out.println("BENCH " + historyLine);
     }
 
     /**
