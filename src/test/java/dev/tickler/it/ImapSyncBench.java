@@ -61,16 +61,7 @@ class ImapSyncBench {
             System.out.printf("BENCH wrote %d messages in %d ms%n", n, ms(t0));
 
             // Dovecot indexes a new Maildir on first SELECT; do that outside both measurements.
-            for (String user : new String[] {"riley", "twin", "third", "fourth", "fifth"}) {
-                try (Store store = connect(dovecot, user)) {
-                    for (String f : new String[] {"Sent", "INBOX"}) {
-                        Folder folder = store.getFolder(f);
-                        folder.open(Folder.READ_ONLY);
-                        folder.getMessageCount();
-                        folder.close(false);
-                    }
-                }
-            }
+            index(dovecot, "riley", "twin", "third", "fourth", "fifth");
             long floorMs = fetchAll(dovecot, "riley");
             System.out.printf("BENCH (d) floor: plain UID FETCH of both folders %d ms%n", floorMs);
             // (d2) The floor plus the header fields Tickler must read (MessageMapper.HEADERS: threading and
@@ -86,17 +77,7 @@ class ImapSyncBench {
             System.out.printf("BENCH (d3) the floor plus header fields and text of Sent %d ms (%.2f x the floor)%n",
                     withSentText, (double) withSentText / floorMs);
 
-            Files.writeString(dir.resolve("pw"), "pw");
-            Path config = dir.resolve("bench.yml");
-            Files.writeString(config, """
-                    stateDir: %s
-                    company: { domains: [acme.example] }
-                    mailboxes:
-                      - id: riley
-                        owner: { name: Riley Rep, address: riley@acme.example }
-                        timezone: Europe/Berlin
-                        imap: { host: 127.0.0.1, port: %d, security: none, username: riley, password: "${file:%s}", batchSize: 500, idle: false }
-                    """.formatted(dir.resolve("state"), dovecot.port(), dir.resolve("pw")));
+            Path config = config(dovecot);
             // "Now" before the first reminder falls due: the sync alone, no drafting.
             long[] first = runScan(config, "2025-06-01T08:00:00Z", System.getProperty("bench.childOpts", ""));
             System.out.printf("BENCH (a) Tickler first sync %d ms (whole process, JVM start included; ratio to floor %.2f), peak RSS %d MB, %s, exit %d%n",
@@ -160,7 +141,16 @@ class ImapSyncBench {
         try (DovecotServer dovecot = DovecotServer.start(Map.of("fifth", "pw"), Map.of("Sent", "\\Sent", "Drafts", "\\Drafts"))) {
             write(dovecot.maildir("fifth"), n, spanDays * 86_400L / Math.max(1, n / 2));
             dovecot.fixOwnership();
-            try (Store store = connect(dovecot, "fifth")) {
+            index(dovecot, "fifth");
+            Path config = config(dovecot);
+            measureHistory(dovecot, config, spanDays, -1);
+        }
+    }
+
+    /** Dovecot indexes a new Maildir on first SELECT; done outside every measurement. */
+    private static void index(DovecotServer dovecot, String... users) throws Exception {
+        for (String user : users) {
+            try (Store store = connect(dovecot, user)) {
                 for (String f : new String[] {"Sent", "INBOX"}) {
                     Folder folder = store.getFolder(f);
                     folder.open(Folder.READ_ONLY);
@@ -168,19 +158,23 @@ class ImapSyncBench {
                     folder.close(false);
                 }
             }
-            Files.writeString(dir.resolve("pw"), "pw");
-            Path config = dir.resolve("bench.yml");
-            Files.writeString(config, """
-                    stateDir: %s
-                    company: { domains: [acme.example] }
-                    mailboxes:
-                      - id: riley
-                        owner: { name: Riley Rep, address: riley@acme.example }
-                        timezone: Europe/Berlin
-                        imap: { host: 127.0.0.1, port: %d, security: none, username: riley, password: "${file:%s}", batchSize: 500, idle: false }
-                    """.formatted(dir.resolve("state"), dovecot.port(), dir.resolve("pw")));
-            measureHistory(dovecot, config, spanDays, -1);
         }
+    }
+
+    /** The config of mailbox "riley" on this Dovecot, as the service would run it (no IDLE: a scan). */
+    private Path config(DovecotServer dovecot) throws Exception {
+        Files.writeString(dir.resolve("pw"), "pw");
+        Path config = dir.resolve("bench.yml");
+        Files.writeString(config, """
+                stateDir: %s
+                company: { domains: [acme.example] }
+                mailboxes:
+                  - id: riley
+                    owner: { name: Riley Rep, address: riley@acme.example }
+                    timezone: Europe/Berlin
+                    imap: { host: 127.0.0.1, port: %d, security: none, username: riley, password: "${file:%s}", batchSize: 500, idle: false }
+                """.formatted(dir.resolve("state"), dovecot.port(), dir.resolve("pw")));
+        return config;
     }
 
     /**
