@@ -64,9 +64,9 @@ public record CadencePolicy(int graceBusinessDays, int intervalDays, int maxTouc
     }
 
     /**
-     * Mail dated before this can't matter to a pursuit still followed up, so only its outline is worth reading:
-     * {@link #oldestFollowedUp} less {@value #READ_MARGIN_DAYS} days for an answer whose sender's clock runs slow
-     * and for the time between the read and the decision.
+     * Mail dated before this can't matter to a pursuit still followed up, so it is not worth keeping (only an
+     * invitation in it is): {@link #oldestFollowedUp} less {@value #READ_MARGIN_DAYS} days for an answer whose
+     * sender's clock runs slow and for the time between the read and the decision.
      */
     public java.time.Instant oldestWorthReading(java.time.Instant now) {
         return oldestFollowedUp(now).minus(java.time.Duration.ofDays(READ_MARGIN_DAYS));

@@ -305,8 +305,8 @@ final class MailboxPass {
     }
 
     /**
-     * Mail dated before this is read in outline only: it can't matter to any proposal still followed up
-     * ({@code policy.maxAgeDays}), so a first sync of years of mail reads the wording of the recent months alone.
+     * Mail dated before this is passed over (not kept, its invitations aside): it can't matter to any proposal still
+     * followed up ({@code policy.maxAgeDays}), so a first sync of years of mail reads the recent months alone.
      */
     private java.time.Instant oldestWorthReading() {
         return mailbox.board().policy().oldestWorthReading(clock.instant());

@@ -113,10 +113,7 @@ public final class FactRepository {
         return facts(mailboxId, java.time.Instant.ofEpochMilli(Long.MIN_VALUE));
     }
 
-    /**
-     * The facts dated {@code since} or later, in {@link #STORED_ORDER}: only those are decoded, so a pass over a
-     * mailbox with years of mail decodes the months that can still matter.
-     */
+    /** The facts dated {@code since} or later, in {@link #STORED_ORDER}; only those are decoded. */
     public List<ClassifiedMessage> facts(String mailboxId, java.time.Instant since) {
         return db.inTransaction(c -> {
             List<ClassifiedMessage> facts = new ArrayList<>();
