@@ -73,7 +73,7 @@ final class BatchReader {
                     over.add(uid);
                 }
             }
-            passedOver += over.size();
+            passedOver = over.size();
             uids = uids.stream().filter(uid -> !over.contains(uid)).toList();
         }
         Map<Long, OutlineFetch.Fetched> fetched = OutlineFetch.fetch(folder, uids);

@@ -208,6 +208,11 @@ final class OutlineFetch {
         if (bs.isMulti()) {
             return false;
         }
+        return calendarType(bs, depth);
+    }
+
+    /** text/calendar, application/ics, or a file named .ics: what the outline lists as a possible invitation. */
+    private static boolean calendarType(BODYSTRUCTURE bs, int depth) {
         String name = fileName(bs, depth);
         return is(bs, "text", "calendar") || is(bs, "application", "ics") || (name != null && name.toLowerCase(Locale.ROOT).endsWith(".ics"));
     }
@@ -317,10 +322,7 @@ final class OutlineFetch {
             }
             return Optional.empty();
         }
-        String name = fileName(bs, depth);
-        boolean ics = is(bs, "text", "calendar") || is(bs, "application", "ics")
-                || (name != null && name.toLowerCase(Locale.ROOT).endsWith(".ics"));
-        if (!ics || bs.type.equalsIgnoreCase("message")) {
+        if (!calendarType(bs, depth) || bs.type.equalsIgnoreCase("message")) {
             return Optional.empty();
         }
         String charset = parameter(bs, "charset");
