@@ -52,35 +52,81 @@ final class BatchReader {
 
     static FolderBatch read(String mailboxId, IMAPFolder folder, MailFolder mailFolder, long uidValidity, List<Long> uids,
                             ReadPolicy policy) throws MessagingException {
-        return read(mailboxId, folder, mailFolder, uidValidity, uids, java.util.Set.of(), policy);
+        Pipeline pipeline = new Pipeline(folder);
+        return read(mailboxId, folder, mailFolder, uidValidity, ask(pipeline, uids, java.util.Set.of()), policy, pipeline, () -> { });
     }
 
     /**
+     * The first step of a batch, written to the server before the batch is read ({@link #ask}): the structure of
+     * the messages received long ago, the outline of the rest.
+     */
+    static final class Ahead {
+        private final List<Long> uids;
+        private final List<Long> old;
+        private final List<Pipeline.Command> structures;
+        private final List<Pipeline.Command> outlines;
+
+        private Ahead(List<Long> uids, List<Long> old, List<Pipeline.Command> structures, List<Pipeline.Command> outlines) {
+            this.uids = uids;
+            this.old = old;
+            this.structures = structures;
+            this.outlines = outlines;
+        }
+    }
+
+    /**
+     * Writes the first step of a batch of these UIDs without waiting for the answer.
+     *
      * @param receivedLongAgo UIDs the server received before the policy's oldest kept mail (by INTERNALDATE): only
      *                        their structure is fetched, and only those that may carry an invitation are read on
      */
-    static FolderBatch read(String mailboxId, IMAPFolder folder, MailFolder mailFolder, long uidValidity, List<Long> uids,
-                            java.util.Set<Long> receivedLongAgo, ReadPolicy policy) throws MessagingException {
+    static Ahead ask(Pipeline pipeline, List<Long> uids, java.util.Set<Long> receivedLongAgo) throws MessagingException {
+        List<Long> old = receivedLongAgo.isEmpty() ? List.of() : uids.stream().filter(receivedLongAgo::contains).toList();
+        List<Long> rest = old.isEmpty() ? uids : uids.stream().filter(uid -> !receivedLongAgo.contains(uid)).toList();
+        return new Ahead(uids, old, old.isEmpty() ? List.of() : OutlineFetch.askStructures(pipeline, old),
+                rest.isEmpty() ? List.of() : OutlineFetch.askOutlines(pipeline, rest));
+    }
+
+    /** What to do once a batch's first answers are read: write the next batch's {@link #ask}, so the server works on it meanwhile. */
+    @FunctionalInterface
+    interface Next {
+        void ask() throws MessagingException;
+    }
+
+    /**
+     * Reads the batch {@code ahead} asked for. Everything goes through {@code pipeline}; {@code next} is called
+     * once the batch no longer needs the Message API, before its details are fetched.
+     */
+    static FolderBatch read(String mailboxId, IMAPFolder folder, MailFolder mailFolder, long uidValidity, Ahead ahead,
+                            ReadPolicy policy, Pipeline pipeline, Next next) throws MessagingException {
+        List<Long> uids = ahead.uids;
         long lastUid = uids.stream().mapToLong(Long::longValue).max().orElse(0);
         int passedOver = 0;
-        List<Long> old = receivedLongAgo.isEmpty() ? List.of() : uids.stream().filter(receivedLongAgo::contains).toList();
-        if (!old.isEmpty()) {
-            Map<Long, org.eclipse.angus.mail.imap.protocol.BODYSTRUCTURE> structures = OutlineFetch.structures(folder, old);
+        Map<Long, OutlineFetch.Fetched> fetched = new HashMap<>();
+        if (!ahead.old.isEmpty()) {
+            Map<Long, org.eclipse.angus.mail.imap.protocol.BODYSTRUCTURE> structures = OutlineFetch.structures(pipeline, ahead.structures);
             java.util.Set<Long> over = new java.util.HashSet<>();
-            for (long uid : old) {
+            List<Long> readOn = new ArrayList<>();
+            for (long uid : ahead.old) {
                 // Not answered: read on, and the outline step tells expunged from unreadable.
                 if (structures.containsKey(uid) && !OutlineFetch.mayHoldInvitation(structures.get(uid))) {
                     over.add(uid);
+                } else {
+                    readOn.add(uid);
                 }
             }
             passedOver = over.size();
             uids = uids.stream().filter(uid -> !over.contains(uid)).toList();
+            if (!readOn.isEmpty()) {
+                fetched.putAll(OutlineFetch.outlines(pipeline, OutlineFetch.askOutlines(pipeline, readOn)));
+            }
         }
-        Map<Long, OutlineFetch.Fetched> fetched = OutlineFetch.fetch(folder, uids);
+        fetched.putAll(OutlineFetch.outlines(pipeline, ahead.outlines));
         List<MailMessage> outlines = new ArrayList<>();
         Map<Long, Structure> found = new HashMap<>();
         Map<Long, BodyFetcher.Request> requests = new HashMap<>();
         List<SkippedMessage> skipped = new ArrayList<>();
+        pipeline.drain(); // nothing may be in flight when the Message API uses the connection
         Map<Long, Message> throughJakartaMail = fallback(folder, uids, fetched);
         for (long uid : uids) {
             OutlineFetch.Fetched item = fetched.get(uid);
@@ -125,7 +171,8 @@ final class BatchReader {
             }
             outlines.add(outline);
         }
-        Map<Long, BodyFetcher.Detail> details = BodyFetcher.fetchDetails(folder, requests);
+        next.ask(); // the Message API is done with: the server reads the next batch's outline while this one is completed
+        Map<Long, BodyFetcher.Detail> details = BodyFetcher.fetchDetails(pipeline, requests);
         List<MailMessage> messages = new ArrayList<>(outlines.size());
         Map<Long, BodyFetcher.TextPart> laterBodies = new HashMap<>();
         for (MailMessage outline : outlines) {
@@ -140,7 +187,7 @@ final class BatchReader {
             }
             messages.add(full);
         }
-        List<MailMessage> withBodies = withBodies(folder, messages, laterBodies);
+        List<MailMessage> withBodies = withBodies(pipeline, messages, laterBodies);
         for (MailMessage mapped : withBodies) {
             if (!mapped.defects().isEmpty()) {
                 log.warn("Mailbox {} message {}: read with defects: {}", mailboxId, mapped.logId(), mapped.defects());
@@ -222,14 +269,14 @@ final class BatchReader {
     }
 
     /** The text bodies the policy asked for, one FETCH per body section for the whole batch. */
-    private static List<MailMessage> withBodies(IMAPFolder folder, List<MailMessage> messages, Map<Long, BodyFetcher.TextPart> wanted)
+    private static List<MailMessage> withBodies(Pipeline pipeline, List<MailMessage> messages, Map<Long, BodyFetcher.TextPart> wanted)
             throws MessagingException {
         if (wanted.isEmpty()) {
             return messages;
         }
         Map<Long, byte[]> raw = new HashMap<>();
         for (Map.Entry<String, List<Long>> group : BodyFetcher.bySection(wanted).entrySet()) {
-            raw.putAll(BodyFetcher.fetch(folder, group.getKey(), group.getValue()));
+            raw.putAll(BodyFetcher.fetch(pipeline, group.getKey(), group.getValue(), MessageMapper.MAX_BODY_BYTES));
         }
         List<MailMessage> out = new ArrayList<>(messages.size());
         for (MailMessage m : messages) {

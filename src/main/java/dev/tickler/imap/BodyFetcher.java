@@ -121,8 +121,13 @@ final class BodyFetcher {
     }
 
     static Map<Long, byte[]> fetch(IMAPFolder folder, String section, List<Long> uids, int maxBytes) throws MessagingException {
+        return fetch(new Pipeline(folder), section, uids, maxBytes);
+    }
+
+    /** As {@link #fetch(IMAPFolder, String, List, int)}, after whatever is in flight on this pipeline. */
+    static Map<Long, byte[]> fetch(Pipeline pipeline, String section, List<Long> uids, int maxBytes) throws MessagingException {
         Map<Long, byte[]> out = new HashMap<>();
-        fetchItems(folder, uids, "BODY.PEEK[" + section + "]<0." + maxBytes + ">", (body, uid) -> out.put(uid, body.getByteArray().getNewBytes()));
+        fetchItems(pipeline, uids, "BODY.PEEK[" + section + "]<0." + maxBytes + ">", (body, uid) -> out.put(uid, body.getByteArray().getNewBytes()));
         return out;
     }
 
@@ -145,11 +150,16 @@ final class BodyFetcher {
      * message file once for everything read from it.
      */
     static Map<Long, Detail> fetchDetails(IMAPFolder folder, Map<Long, Request> requests) throws MessagingException {
+        return fetchDetails(new Pipeline(folder), requests);
+    }
+
+    /** As {@link #fetchDetails(IMAPFolder, Map)}, after whatever is in flight on this pipeline. */
+    static Map<Long, Detail> fetchDetails(Pipeline pipeline, Map<Long, Request> requests) throws MessagingException {
         Map<String, List<Long>> byItems = new LinkedHashMap<>();
         requests.forEach((uid, request) -> byItems.computeIfAbsent(request.items(), k -> new ArrayList<>()).add(uid));
         Map<Long, byte[][]> parts = new HashMap<>();
         for (Map.Entry<String, List<Long>> group : byItems.entrySet()) {
-            fetchItems(folder, group.getValue(), group.getKey(), (body, uid) -> {
+            fetchItems(pipeline, group.getValue(), group.getKey(), (body, uid) -> {
                 Request request = requests.get(uid);
                 byte[][] found = parts.computeIfAbsent(uid, u -> new byte[3][]);
                 String section = body.getSection() == null ? "" : body.getSection();
@@ -166,15 +176,23 @@ final class BodyFetcher {
         return out;
     }
 
-    /** Runs {@code UID FETCH <uids> (UID <items>)} in chunks and hands over every BODY item returned with its UID. */
-    private static void fetchItems(IMAPFolder folder, List<Long> uids, String items, java.util.function.ObjLongConsumer<BODY> sink)
+    /**
+     * Runs {@code UID FETCH <uids> (UID <items>)} in chunks, all written before the first answer is read (a few KB of
+     * commands, which the connection's buffers take while the server answers), and hands over every BODY item
+     * returned with its UID.
+     */
+    private static void fetchItems(Pipeline pipeline, List<Long> uids, String items, java.util.function.ObjLongConsumer<BODY> sink)
             throws MessagingException {
         List<Long> sorted = uids.stream().sorted().toList();
+        List<Pipeline.Command> asked = new ArrayList<>();
         for (int from = 0; from < sorted.size(); from += UIDS_PER_COMMAND) {
             List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + UIDS_PER_COMMAND));
             for (String set : OutlineFetch.uidSets(chunk, OutlineFetch.MAX_SET_CHARS)) {
-                collect(run(folder, "UID FETCH " + set + " (UID " + items + ")"), sink);
+                asked.add(pipeline.send("UID FETCH " + set + " (UID " + items + ")", chunk, false));
             }
+        }
+        for (Pipeline.Command command : asked) {
+            collect(pipeline.await(command), sink);
         }
     }
 

@@ -130,11 +130,26 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             java.util.Set<Long> longAgo = fresh.isEmpty() || policy.oldestKept() == null ? java.util.Set.of()
                     : new java.util.HashSet<>(OutlineFetch.receivedBefore(folder, start, receivedLongBefore(policy.oldestKept())));
             long lastUid = sameValidity ? cursor.lastUid() : 0;
+            // The first steps of the next few batches are written before this one is completed and handed on
+            // (Pipeline): the server answers them while Tickler works, and a link's latency is paid once, not per batch.
+            Pipeline pipeline = new Pipeline(folder);
+            List<List<Long>> slices = new ArrayList<>();
             for (int from = 0; from < fresh.size(); from += batchSize) {
-                List<Long> slice = fresh.subList(from, Math.min(fresh.size(), from + batchSize));
-                FolderBatch batch = BatchReader.read(mailboxId, folder, mailFolder, uidValidity, slice, longAgo, policy);
+                slices.add(fresh.subList(from, Math.min(fresh.size(), from + batchSize)));
+            }
+            java.util.ArrayDeque<BatchReader.Ahead> asked = new java.util.ArrayDeque<>();
+            int[] askedUpTo = {0};
+            BatchReader.Next topUp = () -> {
+                while (askedUpTo[0] < slices.size() && asked.size() < BATCHES_AHEAD) {
+                    asked.add(BatchReader.ask(pipeline, slices.get(askedUpTo[0]++), longAgo));
+                }
+            };
+            for (int i = 0; i < slices.size(); i++) {
+                topUp.ask();
+                BatchReader.Ahead current = asked.poll();
+                FolderBatch batch = BatchReader.read(mailboxId, folder, mailFolder, uidValidity, current, policy, pipeline, topUp);
                 lastUid = Math.max(lastUid, batch.cursor().lastUid());
-                sink.accept(batch);
+                sink.accept(batch); // the store may make the reader wait here: the server answers the next batches meanwhile
             }
             // The closing cursor: the new UIDVALIDITY even for an empty folder, and the HIGHESTMODSEQ read
             // before the fetch (anything changed since is seen next time, its modseq being higher).
@@ -150,6 +165,12 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             closeQuietly(folder);
         }
     }
+
+    /**
+     * How many batches' first steps are in flight at once: their commands are a few KB, which the connection's
+     * buffers take while the server answers, and their answers wait in the socket until read.
+     */
+    static final int BATCHES_AHEAD = 4;
 
     /**
      * The day before which the server's arrival time proves a message older than {@code oldest}: two days

@@ -148,9 +148,24 @@ final class OutlineFetch {
      * fails the call.
      */
     static Map<Long, Fetched> fetch(IMAPFolder folder, List<Long> uids) throws MessagingException {
-        Map<Long, Fetched> out = new LinkedHashMap<>();
+        Pipeline pipeline = new Pipeline(folder);
+        return outlines(pipeline, askOutlines(pipeline, uids));
+    }
+
+    /** The outline FETCHes of these UIDs, written without waiting; {@link #outlines} reads their answers. */
+    static List<Pipeline.Command> askOutlines(Pipeline pipeline, List<Long> uids) throws MessagingException {
+        List<Pipeline.Command> asked = new ArrayList<>();
         for (String set : uidSets(uids, MAX_SET_CHARS)) {
-            for (Response response : BodyFetcher.run(folder, "UID FETCH " + set + " (" + ITEMS + ")", true)) {
+            asked.add(pipeline.send("UID FETCH " + set + " (" + ITEMS + ")", uids, true));
+        }
+        return asked;
+    }
+
+    /** The outline items the server answered to these FETCHes, as {@link #fetch}. */
+    static Map<Long, Fetched> outlines(Pipeline pipeline, List<Pipeline.Command> asked) throws MessagingException {
+        Map<Long, Fetched> out = new LinkedHashMap<>();
+        for (Pipeline.Command command : asked) {
+            for (Response response : pipeline.await(command)) {
                 if (response instanceof FetchResponse fetch) {
                     UID uid = fetch.getItem(UID.class);
                     if (uid == null) {
@@ -171,9 +186,23 @@ final class OutlineFetch {
      * cost on Dovecot): enough to tell whether a message may carry an invitation. UIDs not answered are absent.
      */
     static Map<Long, BODYSTRUCTURE> structures(IMAPFolder folder, List<Long> uids) throws MessagingException {
-        Map<Long, BODYSTRUCTURE> out = new java.util.HashMap<>();
+        Pipeline pipeline = new Pipeline(folder);
+        return structures(pipeline, askStructures(pipeline, uids));
+    }
+
+    /** The structure FETCHes of these UIDs, written without waiting; {@link #structures(Pipeline, List)} reads their answers. */
+    static List<Pipeline.Command> askStructures(Pipeline pipeline, List<Long> uids) throws MessagingException {
+        List<Pipeline.Command> asked = new ArrayList<>();
         for (String set : uidSets(uids, MAX_SET_CHARS)) {
-            for (Response response : BodyFetcher.run(folder, "UID FETCH " + set + " (UID BODYSTRUCTURE)", true)) {
+            asked.add(pipeline.send("UID FETCH " + set + " (UID BODYSTRUCTURE)", uids, true));
+        }
+        return asked;
+    }
+
+    static Map<Long, BODYSTRUCTURE> structures(Pipeline pipeline, List<Pipeline.Command> asked) throws MessagingException {
+        Map<Long, BODYSTRUCTURE> out = new java.util.HashMap<>();
+        for (Pipeline.Command command : asked) {
+            for (Response response : pipeline.await(command)) {
                 if (response instanceof FetchResponse fetch) {
                     UID uid = fetch.getItem(UID.class);
                     BODYSTRUCTURE structure = fetch.getItem(BODYSTRUCTURE.class);
