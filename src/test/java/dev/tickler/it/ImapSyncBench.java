@@ -1,11 +1,9 @@
 package dev.tickler.it;
 
 import dev.tickler.testing.DovecotServer;
-import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import jakarta.mail.UIDFolder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * only, serial GC) and its peak RSS, (a') the sync alone as that scan logs it, (a0) the same first sync
  * of a fourth copy with the JVM's defaults (-Xmx256m only), (b) an unchanged re-sync, (a2) a first sync of the same messages spread over two years
  * ({@code -Dbench.spanDays}), read the day after the last with the default {@code policy.maxAgeDays}, (f) three
- * mailboxes of that size in one process, (e) a pass that drafts every due follow-up. Prints one
- * line per measure. {@code -Dbench.childOpts="..."} adds JVM options to (a), e.g. a JFR recording.
+ * mailboxes of that size in one process, (e) a pass that drafts every due follow-up; and for (a) and (a2) fair rounds,
+ * (a'w) and (a2'w): the floor in a child JVM with the service's options ({@link FloorProbe}) then the sync, in turn, on
+ * a server whose caches are warm for both ({@code -Dbench.rounds}, default 3). Prints one line per measure. {@code -Dbench.childOpts="..."} adds JVM options to (a), e.g. a JFR recording.
  * See docs/BENCHMARKS.md.
  */
 class ImapSyncBench {
@@ -102,6 +101,7 @@ class ImapSyncBench {
                     again[0], again[1] / 1024, again[2]);
             System.out.println("BENCH " + Files.readString(dir.resolve("scan.log")).lines()
                     .filter(l -> l.startsWith("Mailbox riley:")).findFirst().orElse("?"));
+            warmRounds(dovecot, config, "riley", "2025-06-01T08:00:00Z", "(a'w)", Integer.getInteger("bench.rounds", 3));
             measureHistory(dovecot, config, spanDays, floorMs);
             // (f) A team in one process: three mailboxes of 50k (twin and third, read by the floors, and fourth) into
             // one fresh store, as the daemon holds them. Before CACHED tables the heap filled and each sync took longer.
@@ -197,6 +197,7 @@ class ImapSyncBench {
                 (double) historyMs / spanFloorMs, floorMs > 0 ? String.format(", to (d) %.2f", (double) historyMs / floorMs) : "",
                 history[0], history[1] / 1024, history[2]);
         System.out.println("BENCH " + historyLine);
+        warmRounds(dovecot, spanned, "fifth", spanNow, "(a2'w)", Integer.getInteger("bench.rounds", 3));
     }
 
     /**
@@ -297,24 +298,46 @@ class ImapSyncBench {
 
     /** Milliseconds for one pipelined UID FETCH 1:* of UID, FLAGS, ENVELOPE, BODYSTRUCTURE (and these header fields) per folder. */
     private static long fetchAll(DovecotServer dovecot, String user, String... headers) throws Exception {
-        long start = System.nanoTime();
-        try (Store store = connect(dovecot, user)) {
-            for (String f : new String[] {"Sent", "INBOX"}) {
-                Folder folder = store.getFolder(f);
-                folder.open(Folder.READ_ONLY);
-                FetchProfile fp = new FetchProfile();
-                fp.add(UIDFolder.FetchProfileItem.UID);
-                fp.add(FetchProfile.Item.FLAGS);
-                fp.add(FetchProfile.Item.ENVELOPE);
-                fp.add(FetchProfile.Item.CONTENT_INFO);
-                for (String h : headers) {
-                    fp.add(h);
-                }
-                folder.fetch(folder.getMessages(), fp);
-                folder.close(false);
-            }
+        return FloorProbe.fetchAll(dovecot.port(), user, headers);
+    }
+
+    /**
+     * The floor in a JVM of its own with the service's JVM options, as Tickler's scan runs: both start as cold, and
+     * pay the same for class loading and compiling Angus's parser. Milliseconds from connecting to the last answer.
+     */
+    private static long childFloor(DovecotServer dovecot, String user) throws Exception {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(serviceJvmOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FloorProbe.class.getName(), String.valueOf(dovecot.port()), user));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("floor (\\d+) ms").matcher(out);
+        if (p.waitFor() != 0 || !m.find()) {
+            throw new IllegalStateException("the floor in a child JVM failed: " + out);
         }
-        return ms(start);
+        return Long.parseLong(m.group(1));
+    }
+
+    /**
+     * Fair rounds: with Dovecot's caches warm from the reads before, the floor in a child JVM, then Tickler's first sync
+     * (into a fresh store) of the same mailbox, {@code rounds} times in turn. Prints each pair and the median ratio.
+     */
+    private void warmRounds(DovecotServer dovecot, Path config, String user, String now, String label, int rounds) throws Exception {
+        List<Double> ratios = new ArrayList<>();
+        for (int r = 1; r <= rounds; r++) {
+            long floor = childFloor(dovecot, user);
+            Path fresh = dir.resolve("warm-" + user + "-" + r + ".yml");
+            Files.writeString(fresh, Files.readString(config).replaceFirst("stateDir: \\S+", "stateDir: " + dir.resolve("state-warm-" + user + "-" + r)));
+            runScan(fresh, now, "");
+            java.util.regex.Matcher synced = java.util.regex.Pattern.compile("synced in (\\d+) ms").matcher(Files.readString(dir.resolve("scan.log")));
+            long sync = synced.find() ? Long.parseLong(synced.group(1)) : -1;
+            ratios.add((double) sync / floor);
+            System.out.printf("BENCH %s warm round %d: floor in a child JVM %d ms, sync %d ms, ratio %.2f%n", label, r, floor, sync,
+                    (double) sync / floor);
+        }
+        ratios.sort(null);
+        System.out.printf("BENCH %s warm rounds: median ratio %.2f (of %s)%n", label, ratios.get(ratios.size() / 2),
+                ratios.stream().map(x -> String.format("%.2f", x)).toList());
     }
 
     /** Milliseconds for {@code UID FETCH 1:* (BODY.PEEK[HEADER.FIELDS (...)] BODY.PEEK[1]<0.262144>)} on Sent. */
