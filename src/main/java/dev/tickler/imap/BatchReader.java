@@ -94,8 +94,9 @@ final class BatchReader {
     }
 
     /**
-     * Reads the batch {@code ahead} asked for. Everything goes through {@code pipeline}; {@code next} is called
-     * once the batch no longer needs the Message API, before its details are fetched.
+     * Reads the batch {@code ahead} asked for. Everything goes through {@code pipeline}, which may hold commands
+     * for later batches (the Message API, for the few messages that need it, drains it first); {@code next} is
+     * called once the batch no longer needs the Message API, before its details are fetched.
      */
     static FolderBatch read(String mailboxId, IMAPFolder folder, MailFolder mailFolder, long uidValidity, Ahead ahead,
                             ReadPolicy policy, Pipeline pipeline, Next next) throws MessagingException {
@@ -126,8 +127,7 @@ final class BatchReader {
         Map<Long, Structure> found = new HashMap<>();
         Map<Long, BodyFetcher.Request> requests = new HashMap<>();
         List<SkippedMessage> skipped = new ArrayList<>();
-        pipeline.drain(); // nothing may be in flight when the Message API uses the connection
-        Map<Long, Message> throughJakartaMail = fallback(folder, uids, fetched);
+        Map<Long, Message> throughJakartaMail = fallback(folder, pipeline, uids, fetched);
         for (long uid : uids) {
             OutlineFetch.Fetched item = fetched.get(uid);
             Structure structure;
@@ -202,12 +202,14 @@ final class BatchReader {
      * answer for it), through the Message API as before: one FETCH of their UIDs and one of their outline for
      * all of them. Expunged ones are absent.
      */
-    private static Map<Long, Message> fallback(IMAPFolder folder, List<Long> uids, Map<Long, OutlineFetch.Fetched> fetched)
+    private static Map<Long, Message> fallback(IMAPFolder folder, Pipeline pipeline, List<Long> uids, Map<Long, OutlineFetch.Fetched> fetched)
             throws MessagingException {
         long[] wanted = uids.stream().filter(uid -> !mapped(fetched.get(uid))).mapToLong(Long::longValue).toArray();
         if (wanted.length == 0) {
             return Map.of();
         }
+        // The Message API reads the connection itself: the answers to the batches asked ahead must be off it first.
+        pipeline.drain();
         List<Message> found = new ArrayList<>();
         // Angus writes these UIDs one by one into the command line: a few hundred at a time keeps it short.
         for (int from = 0; from < wanted.length; from += FALLBACK_UIDS_PER_COMMAND) {

@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tickler.mail.FolderBatch;
+import dev.tickler.mail.FolderCursor;
+import dev.tickler.mail.FolderRole;
+import dev.tickler.mail.MailFolder;
+import dev.tickler.mail.MailMessage;
+import dev.tickler.testing.TestMailServer;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -16,6 +22,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +35,7 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.UID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link Pipeline} against a scripted server that runs two pipelined FETCH commands at once, as RFC 3501 §5.5
@@ -82,6 +90,76 @@ class PipelineTest {
             Pipeline.Command elsewhere = new Pipeline(folder).send("UID FETCH 30 (UID FLAGS)", List.of(30L), false);
             assertThrows(IllegalStateException.class, () -> new Pipeline(folder).await(elsewhere));
         }
+    }
+
+    /**
+     * A folder read in batches of two while the next batches are asked ahead, with delivery reports among them: those
+     * are read through the Message API, which must find the connection free of the answers asked ahead.
+     */
+    @Test
+    void deliveryReportsAmongBatchesAskedAheadAreReadThroughTheMessageApi(@TempDir Path dir) throws Exception {
+        try (TestMailServer server = new TestMailServer(dir)) {
+            server.user("riley", "pw");
+            for (int i = 0; i < 9; i++) {
+                server.appendRaw("riley", "pw", "INBOX", i % 4 == 1 ? report(i) : """
+                        From: a%1$d@x.example
+                        To: riley@acme.example
+                        Subject: note %1$d
+                        Message-ID: <n%1$d@x.example>
+                        Date: Mon, 2 Mar 2026 10:00:00 +0100
+
+                        hello
+                        """.formatted(i));
+            }
+            ImapSettings settings = new ImapSettings("127.0.0.1", server.port(), ImapSettings.Security.NONE, ImapSettings.Auth.PASSWORD,
+                    "riley", () -> "pw", java.util.Optional.empty(), java.util.Optional.empty(), List.of(), java.time.Duration.ofSeconds(10), 2,
+                    java.util.Optional.empty(), () -> "");
+            List<FolderBatch> batches = new ArrayList<>();
+            ImapMailbox imap = ImapMailbox.connect("riley", settings, java.time.Clock.systemUTC());
+            try {
+                imap.readSince(new MailFolder("INBOX", FolderRole.INBOX), FolderCursor.START, 2, ScriptedImapServerTest.OUTLINE_ONLY,
+                        batches::add);
+            } finally {
+                imap.close();
+            }
+            List<MailMessage> read = batches.stream().flatMap(b -> b.messages().stream()).toList();
+            assertEquals(9, read.size(), "every message read once");
+            assertEquals(List.of("<p1@acme.example>", "<p5@acme.example>"), read.stream().filter(m -> m.report() != null)
+                    .map(m -> m.report().originalMessageId()).toList());
+            assertTrue(batches.stream().allMatch(b -> b.skipped().isEmpty()));
+        }
+    }
+
+    private static String report(int i) {
+        return """
+                From: MAILER-DAEMON@x.example
+                To: riley@acme.example
+                Subject: Undelivered %1$d
+                Message-ID: <r%1$d@x.example>
+                Date: Mon, 2 Mar 2026 10:00:00 +0100
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary=r
+
+                --r
+                Content-Type: text/plain
+
+                failed
+                --r
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; x.example
+
+                Final-Recipient: rfc822; gone%1$d@y.example
+                Action: failed
+                Status: 5.1.1
+
+                --r
+                Content-Type: text/rfc822-headers
+
+                Message-ID: <p%1$d@acme.example>
+
+                --r--
+                """.formatted(i);
     }
 
     private static Set<Long> uids(Response[] responses) {
