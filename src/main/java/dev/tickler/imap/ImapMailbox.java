@@ -336,11 +336,17 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
         });
     }
 
+    /** Drafts, for APPEND (never opened). */
+    private Folder appendTo;
+
     @Override
     public String place(Draft draft) throws MailboxException {
         try {
             String name = drafts();
-            Folder folder = store.getFolder(name);
+            if (appendTo == null || !appendTo.getFullName().equals(name)) {
+                appendTo = store.getFolder(name); // kept: Angus checks a new Folder object exists with a LIST first
+            }
+            Folder folder = appendTo;
             Message message = DraftMessages.toMime(draft, clock.instant());
             message.setFlags(new Flags(Flags.Flag.DRAFT), true);
             message.setFlags(new Flags(Flags.Flag.SEEN), true);

@@ -30,6 +30,8 @@ final class DraftKeeper {
     private final MailboxWiring mailbox;
     private final DraftRepository drafts;
     private final Clock clock;
+    /** Tickler's drafts in Drafts (Message-ID to text hash) as listed before this pass placed its first one. */
+    private Map<String, String> listed;
 
     DraftKeeper(MailboxWiring mailbox, DraftRepository drafts, Clock clock) {
         this.mailbox = mailbox;
@@ -126,15 +128,22 @@ final class DraftKeeper {
         return true;
     }
 
-    /** Intent first, then the APPEND, then the outcome: a crash in between is healed by the Message-ID search. */
+    /** Intent first, then the APPEND, then the outcome: a crash in between is healed by the listing of Tickler's drafts. */
     void place(ImapMailbox imap, Draft draft) throws MailboxException {
         drafts.recordIntent(draft.messageId(), draft.pursuitId(), mailbox.id(), draft.step(), draft.action().name(),
                 draft.contentHash(), clock.instant());
+        if (listed == null) {
+            // One listing of Tickler's drafts for all of this pass's placements, made after reconciling removed any,
+            // instead of opening Drafts and searching it for each draft: a first sync may place hundreds, and over a
+            // link with latency each search cost several round trips. A draft's Message-ID is never reused (a
+            // replacement gets a new attempt number), so what this pass places need not be added.
+            listed = imap.ownDrafts();
+        }
         String folder;
-        if (imap.contains(draft.messageId())) {
+        if (listed.containsKey(draft.messageId())) {
             folder = imap.draftsFolder();
             // Placed by an earlier pass whose outcome was lost: its text, not this pass's, is what the rep sees.
-            drafts.updateHash(draft.messageId(), imap.ownDrafts().get(draft.messageId()));
+            drafts.updateHash(draft.messageId(), listed.get(draft.messageId()));
             log.info("Mailbox {}: draft for pursuit {} step {} was already in Drafts", mailbox.id(), draft.pursuitId(), draft.step());
         } else {
             folder = imap.place(draft);

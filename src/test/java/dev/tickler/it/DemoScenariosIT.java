@@ -107,7 +107,7 @@ class DemoScenariosIT {
             assertTrue(second.placed().isEmpty());
             assertTrue(second.pursuits().stream().filter(v -> v.decision().isDue()).allMatch(v -> v.state() == PursuitState.DRAFTED));
         }
-        // A crash between APPEND and recording it, or a lost state directory: the Message-ID search in Drafts heals it.
+        // A crash between APPEND and recording it, or a lost state directory: the listing of Tickler's drafts in Drafts heals it.
         try (Tickler fresh = Tickler.start(inMemory(world.config()), NOW)) {
             PassReport again = fresh.scan(false, NOW).get(0);
             assertEquals(3, again.placed().size(), "decided again...");
@@ -190,7 +190,9 @@ class DemoScenariosIT {
             for (Message m : drafts.getMessages()) {
                 MimeMessage copy = new MimeMessage((MimeMessage) m);
                 copy.setFlags(m.getFlags(), true);
-                out.put(m.getHeader("Message-ID")[0], copy);
+                if (out.put(m.getHeader("Message-ID")[0], copy) != null) {
+                    throw new AssertionError("two drafts in Drafts with Message-ID " + m.getHeader("Message-ID")[0]);
+                }
             }
         } finally {
             store.close();
