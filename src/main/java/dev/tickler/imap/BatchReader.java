@@ -173,6 +173,11 @@ final class BatchReader {
         }
         next.ask(); // the Message API is done with: the server reads the next batch's outline while this one is completed
         Map<Long, BodyFetcher.Detail> details = BodyFetcher.fetchDetails(pipeline, requests);
+        if (!throughJakartaMail.isEmpty()) {
+            // Below, a message read through the Message API may ask the server for its structure itself. A server that
+            // answers in order has answered everything by now; one that does not may still owe the batches asked ahead.
+            pipeline.drain();
+        }
         List<MailMessage> messages = new ArrayList<>(outlines.size());
         Map<Long, BodyFetcher.TextPart> laterBodies = new HashMap<>();
         for (MailMessage outline : outlines) {

@@ -139,8 +139,9 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             }
             java.util.ArrayDeque<BatchReader.Ahead> asked = new java.util.ArrayDeque<>();
             int[] askedUpTo = {0};
+            int ahead = batchesAhead(batchSize);
             BatchReader.Next topUp = () -> {
-                while (askedUpTo[0] < slices.size() && asked.size() < BATCHES_AHEAD) {
+                while (askedUpTo[0] < slices.size() && asked.size() < ahead) {
                     asked.add(BatchReader.ask(pipeline, slices.get(askedUpTo[0]++), longAgo));
                 }
             };
@@ -167,10 +168,16 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
     }
 
     /**
-     * How many batches' first steps are in flight at once: their commands are a few KB, which the connection's
-     * buffers take while the server answers, and their answers wait in the socket until read.
+     * How many batches' first steps are in flight at once, counting the one being read: up to {@value #MESSAGES_AHEAD}
+     * messages' worth, at least one batch. Their commands are a few KB, which the connection's buffers take while
+     * the server answers. Their answers come before a batch's details on the wire, so they are read into memory while
+     * the details are awaited: a few MB of parsed outlines for 2,000 messages.
      */
-    static final int BATCHES_AHEAD = 4;
+    static int batchesAhead(int batchSize) {
+        return Math.max(1, MESSAGES_AHEAD / Math.max(1, batchSize));
+    }
+
+    static final int MESSAGES_AHEAD = 2000;
 
     /**
      * The day before which the server's arrival time proves a message older than {@code oldest}: two days

@@ -72,7 +72,7 @@ final class Pipeline {
             try {
                 command.tag = protocol.writeCommand(text, null);
             } catch (IOException e) {
-                throw new ConnectionException(protocol, Response.byeResponse(e));
+                throw lost(protocol, e);
             }
             return null;
         });
@@ -127,12 +127,22 @@ final class Pipeline {
         return !inFlight.isEmpty();
     }
 
+    /**
+     * The connection is lost (a timeout mid-answer leaves it unusable): the folder is told, as Angus's own command
+     * loop tells it with a BYE, so that it closes and disconnects instead of sending more on it.
+     */
+    private static ConnectionException lost(IMAPProtocol protocol, IOException e) {
+        Response bye = Response.byeResponse(e);
+        protocol.notifyResponseHandlers(new Response[] {bye});
+        return new ConnectionException(protocol, bye);
+    }
+
     private void readOne(IMAPProtocol protocol) throws ProtocolException {
         Response r;
         try {
             r = protocol.readResponse();
-        } catch (IOException e) {
-            throw new ConnectionException(protocol, Response.byeResponse(e));
+        } catch (IOException e) { // a timeout, or the server gone
+            throw lost(protocol, e);
         } catch (ProtocolException e) {
             return; // a response Angus could not parse: skipped, as its own command loop does
         }
@@ -146,6 +156,7 @@ final class Pipeline {
                 if (r.getTag().equals(c.tag)) {
                     c.result = r;
                     it.remove();
+                    protocol.notifyResponseHandlers(new Response[] {r}); // its response codes, as BodyFetcher.run passes them
                     return;
                 }
             }
