@@ -168,7 +168,7 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
     }
 
     /**
-     * How many batches' first steps are in flight at once, counting the one being read: up to {@value #MESSAGES_AHEAD}
+     * How many later batches' first steps may be in flight while one is read: up to {@value #MESSAGES_AHEAD}
      * messages' worth, at least one batch. Their commands are a few KB, which the connection's buffers take while
      * the server answers. Their answers come before a batch's details on the wire, so they are read into memory while
      * the details are awaited: a few MB of parsed outlines for 2,000 messages.

@@ -1,6 +1,7 @@
 package dev.tickler.it;
 
 import dev.tickler.testing.DovecotServer;
+import dev.tickler.testing.LatencyProxy;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -33,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code -Dbench.spanDays}), read the day after the last with the default {@code policy.maxAgeDays}, (f) three
  * mailboxes of that size in one process, (e) a pass that drafts every due follow-up; and for (a) and (a2) fair rounds,
  * (a'w) and (a2'w): the floor in a child JVM with the service's options ({@link FloorProbe}) then the sync, in turn, on
- * a server whose caches are warm for both ({@code -Dbench.rounds}, default 3). Prints one line per measure. {@code -Dbench.childOpts="..."} adds JVM options to (a), e.g. a JFR recording.
+ * a server whose caches are warm for both ({@code -Dbench.rounds}, default 3). Prints one line per measure.
+ * {@code -Dbench.jar=PATH} runs another build of Tickler (a baseline) against the same mailboxes and floors.
+ * {@code -Dbench.childOpts="..."} adds JVM options to (a), e.g. a JFR recording.
  * See docs/BENCHMARKS.md.
  */
 class ImapSyncBench {
@@ -76,7 +79,7 @@ class ImapSyncBench {
             System.out.printf("BENCH (d3) the floor plus header fields and text of Sent %d ms (%.2f x the floor)%n",
                     withSentText, (double) withSentText / floorMs);
 
-            Path config = config(dovecot);
+            Path config = config(dovecot.port());
             // "Now" before the first reminder falls due: the sync alone, no drafting.
             long[] first = runScan(config, "2025-06-01T08:00:00Z", System.getProperty("bench.childOpts", ""));
             System.out.printf("BENCH (a) Tickler first sync %d ms (whole process, JVM start included; ratio to floor %.2f), peak RSS %d MB, %s, exit %d%n",
@@ -101,8 +104,8 @@ class ImapSyncBench {
                     again[0], again[1] / 1024, again[2]);
             System.out.println("BENCH " + Files.readString(dir.resolve("scan.log")).lines()
                     .filter(l -> l.startsWith("Mailbox riley:")).findFirst().orElse("?"));
-            warmRounds(dovecot, config, "riley", "2025-06-01T08:00:00Z", "(a'w)", Integer.getInteger("bench.rounds", 3));
-            measureHistory(dovecot, config, spanDays, floorMs);
+            warmRounds(dovecot.port(), config, "riley", "2025-06-01T08:00:00Z", "(a'w)", Integer.getInteger("bench.rounds", 3));
+            measureHistory(dovecot.port(), config, spanDays, floorMs);
             // (f) A team in one process: three mailboxes of 50k (twin and third, read by the floors, and fourth) into
             // one fresh store, as the daemon holds them. Before CACHED tables the heap filled and each sync took longer.
             Path team = dir.resolve("team.yml");
@@ -130,7 +133,8 @@ class ImapSyncBench {
 
     /**
      * (a2) alone, for repeated runs: {@code -Dit.test=ImapSyncBench#aMailboxWithHistoryAgainstItsFloor -Dbench.history=true}. One Dovecot
-     * mailbox of the same messages spread over {@code bench.spanDays}, its floor, then Tickler's first sync.
+     * mailbox of the same messages spread over {@code bench.spanDays}, its floor, then Tickler's first sync; with
+     * {@code -Dbench.latencyMs=N} both through a {@link LatencyProxy} adding N ms each way.
      */
     @Test
     void aMailboxWithHistoryAgainstItsFloor() throws Exception {
@@ -142,8 +146,15 @@ class ImapSyncBench {
             write(dovecot.maildir("fifth"), n, spanDays * 86_400L / Math.max(1, n / 2));
             dovecot.fixOwnership();
             index(dovecot, "fifth");
-            Path config = config(dovecot);
-            measureHistory(dovecot, config, spanDays, -1);
+            // -Dbench.latencyMs=N: the server across a link with N ms each way (a proxy), for the floor and Tickler alike.
+            int latencyMs = Integer.getInteger("bench.latencyMs", 0);
+            try (LatencyProxy link = latencyMs > 0 ? LatencyProxy.start(dovecot.port(), java.time.Duration.ofMillis(latencyMs)) : null) {
+                int port = link == null ? dovecot.port() : link.port();
+                if (link != null) {
+                    System.out.printf("BENCH through a proxy adding %d ms each way%n", latencyMs);
+                }
+                measureHistory(port, config(port), spanDays, -1);
+            }
         }
     }
 
@@ -162,7 +173,7 @@ class ImapSyncBench {
     }
 
     /** The config of mailbox "riley" on this Dovecot, as the service would run it (no IDLE: a scan). */
-    private Path config(DovecotServer dovecot) throws Exception {
+    private Path config(int port) throws Exception {
         Files.writeString(dir.resolve("pw"), "pw");
         Path config = dir.resolve("bench.yml");
         Files.writeString(config, """
@@ -173,7 +184,7 @@ class ImapSyncBench {
                     owner: { name: Riley Rep, address: riley@acme.example }
                     timezone: Europe/Berlin
                     imap: { host: 127.0.0.1, port: %d, security: none, username: riley, password: "${file:%s}", batchSize: 500, idle: false }
-                """.formatted(dir.resolve("state"), dovecot.port(), dir.resolve("pw")));
+                """.formatted(dir.resolve("state"), port, dir.resolve("pw")));
         return config;
     }
 
@@ -181,8 +192,8 @@ class ImapSyncBench {
      * (a2) A first sync of a mailbox with history: user "fifth", the same messages over spanDays (default two years), read
      * the day after the last with the default policy.maxAgeDays. Its own floor first, as riley's before (a).
      */
-    private void measureHistory(DovecotServer dovecot, Path config, int spanDays, long floorMs) throws Exception {
-        long spanFloorMs = fetchAll(dovecot, "fifth");
+    private void measureHistory(int port, Path config, int spanDays, long floorMs) throws Exception {
+        long spanFloorMs = FloorProbe.fetchAll(port, "fifth");
         Path spanned = dir.resolve("spanned.yml");
         Files.writeString(spanned, Files.readString(config).replace(dir.resolve("state").toString(), dir.resolve("state-spanned").toString())
                 .replace("username: riley", "username: fifth"));
@@ -197,7 +208,7 @@ class ImapSyncBench {
                 (double) historyMs / spanFloorMs, floorMs > 0 ? String.format(", to (d) %.2f", (double) historyMs / floorMs) : "",
                 history[0], history[1] / 1024, history[2]);
         System.out.println("BENCH " + historyLine);
-        warmRounds(dovecot, spanned, "fifth", spanNow, "(a2'w)", Integer.getInteger("bench.rounds", 3));
+        warmRounds(port, spanned, "fifth", spanNow, "(a2'w)", Integer.getInteger("bench.rounds", 3));
     }
 
     /**
@@ -215,7 +226,7 @@ class ImapSyncBench {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", Path.of("target/tickler.jar").toAbsolutePath().toString(), "scan", "--config", config.toString(),
+        command.addAll(List.of("-jar", Path.of(System.getProperty("bench.jar", "target/tickler.jar")).toAbsolutePath().toString(), "scan", "--config", config.toString(),
                 "--now", now));
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("scan.log").toFile()).start();
@@ -305,10 +316,10 @@ class ImapSyncBench {
      * The floor in a JVM of its own with the service's JVM options, as Tickler's scan runs: both start as cold, and
      * pay the same for class loading and compiling Angus's parser. Milliseconds from connecting to the last answer.
      */
-    private static long childFloor(DovecotServer dovecot, String user) throws Exception {
+    private static long childFloor(int port, String user) throws Exception {
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(serviceJvmOptions());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FloorProbe.class.getName(), String.valueOf(dovecot.port()), user));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FloorProbe.class.getName(), String.valueOf(port), user));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("floor (\\d+) ms").matcher(out);
@@ -322,10 +333,10 @@ class ImapSyncBench {
      * Fair rounds: with Dovecot's caches warm from the reads before, the floor in a child JVM, then Tickler's first sync
      * (into a fresh store) of the same mailbox, {@code rounds} times in turn. Prints each pair and the median ratio.
      */
-    private void warmRounds(DovecotServer dovecot, Path config, String user, String now, String label, int rounds) throws Exception {
+    private void warmRounds(int port, Path config, String user, String now, String label, int rounds) throws Exception {
         List<Double> ratios = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
-            long floor = childFloor(dovecot, user);
+            long floor = childFloor(port, user);
             Path fresh = dir.resolve("warm-" + user + "-" + r + ".yml");
             Files.writeString(fresh, Files.readString(config).replaceFirst("stateDir: \\S+", "stateDir: " + dir.resolve("state-warm-" + user + "-" + r)));
             runScan(fresh, now, "");
