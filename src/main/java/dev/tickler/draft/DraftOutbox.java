@@ -8,9 +8,6 @@ import dev.tickler.mail.MailboxException;
  */
 public interface DraftOutbox extends AutoCloseable {
 
-    /** True when the drafts folder already holds a message with this Message-ID. */
-    boolean contains(String messageId) throws MailboxException;
-
     /**
      * Tickler's own drafts now in the drafts folder: Message-ID → {@link Draft#contentHash(String)} of
      * their text as it is now (different from when placed when the rep edited it).

@@ -291,11 +291,6 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
         return exact;
     }
 
-    @Override
-    public boolean contains(String messageId) throws MailboxException {
-        return inFolder(draftsFolder(), Folder.READ_ONLY, "searching Drafts", folder -> !withMessageId(folder, messageId).isEmpty());
-    }
-
     /**
      * Tickler's drafts in Drafts, by Message-ID, with the hash of their text (to tell an edited one); on a
      * QRESYNC server only what changed since the last pass is asked (see {@link OwnDrafts}).
@@ -350,7 +345,7 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
     public String place(Draft draft) throws MailboxException {
         try {
             String name = drafts();
-            if (appendTo == null || !appendTo.getFullName().equals(name)) {
+            if (appendTo == null) {
                 appendTo = store.getFolder(name); // kept: Angus checks a new Folder object exists with a LIST first
             }
             Folder folder = appendTo;

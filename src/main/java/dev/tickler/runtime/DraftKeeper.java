@@ -53,6 +53,9 @@ final class DraftKeeper {
             return false;
         }
         Map<String, String> inDrafts = imap.ownDrafts();
+        // Good for placing too: nothing but this pass changes Drafts from here, and what reconciling removes is never
+        // placed again (a replacement gets a new attempt number). Without QRESYNC a listing reads every draft's text.
+        listed = inDrafts;
         boolean changed = false;
         for (DraftRecord record : open) {
             DraftRecord draft = record;
@@ -60,7 +63,7 @@ final class DraftKeeper {
             boolean present = inDrafts.containsKey(draft.messageId());
             if (DraftRecord.INTENDED.equals(draft.status())) {
                 if (!present) {
-                    continue; // never placed: the next placement retries it (and checks Drafts first)
+                    continue; // never placed: the next placement retries it (and checks the listing of Drafts first)
                 }
                 drafts.markPlaced(draft.messageId(), imap.draftsFolder(), clock.instant()); // an APPEND that "failed" but arrived
                 drafts.updateHash(draft.messageId(), inDrafts.get(draft.messageId()));
@@ -133,10 +136,10 @@ final class DraftKeeper {
         drafts.recordIntent(draft.messageId(), draft.pursuitId(), mailbox.id(), draft.step(), draft.action().name(),
                 draft.contentHash(), clock.instant());
         if (listed == null) {
-            // One listing of Tickler's drafts for all of this pass's placements, made after reconciling removed any,
-            // instead of opening Drafts and searching it for each draft: a first sync may place hundreds, and over a
-            // link with latency each search cost several round trips. A draft's Message-ID is never reused (a
-            // replacement gets a new attempt number), so what this pass places need not be added.
+            // One listing of Tickler's drafts for all of this pass's placements (reconciling's, when it listed), instead
+            // of opening Drafts and searching it for each draft: a first sync may place hundreds, and over a link with
+            // latency each search cost several round trips. A draft's Message-ID is never reused (a replacement gets a
+            // new attempt number), so what this pass places need not be added.
             listed = imap.ownDrafts();
         }
         String folder;
