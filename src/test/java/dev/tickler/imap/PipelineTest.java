@@ -111,9 +111,7 @@ class PipelineTest {
                         hello
                         """.formatted(i));
             }
-            ImapSettings settings = new ImapSettings("127.0.0.1", server.port(), ImapSettings.Security.NONE, ImapSettings.Auth.PASSWORD,
-                    "riley", () -> "pw", java.util.Optional.empty(), java.util.Optional.empty(), List.of(), java.time.Duration.ofSeconds(10), 2,
-                    java.util.Optional.empty(), () -> "");
+            ImapSettings settings = ScriptedImapServerTest.settings(server.port(), java.time.Duration.ofSeconds(10), 2);
             List<FolderBatch> batches = new ArrayList<>();
             ImapMailbox imap = ImapMailbox.connect("riley", settings, java.time.Clock.systemUTC());
             try {
@@ -265,8 +263,7 @@ class PipelineTest {
         }
 
         static void send(OutputStream out, String line) throws Exception {
-            out.write((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
+            ScriptedImapServerTest.Server.send(out, line);
         }
 
         @Override

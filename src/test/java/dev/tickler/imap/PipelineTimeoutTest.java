@@ -57,21 +57,10 @@ class PipelineTimeoutTest {
         }
     }
 
-    static final MailboxSource.ReadPolicy WANTS_ALL = new MailboxSource.ReadPolicy() {
-        @Override
-        public boolean wantsDetail(MailMessage outline) {
-            return true;
-        }
-
-        @Override
-        public boolean wantsBody(MailMessage message) {
-            return true;
-        }
-    };
+    static final MailboxSource.ReadPolicy WANTS_ALL = ScriptedImapServerTest.reading(true);
 
     static ImapSettings settings(Server server, Duration timeout) {
-        return new ImapSettings("127.0.0.1", server.socket.getLocalPort(), ImapSettings.Security.NONE, ImapSettings.Auth.PASSWORD,
-                "riley", () -> "pw", Optional.empty(), Optional.empty(), List.of(), timeout, 1, Optional.empty(), () -> "");
+        return ScriptedImapServerTest.settings(server.socket.getLocalPort(), timeout, 1);
     }
 
     /** Answers FETCH items from a fixed list; {@code noStructureUid} never gets a BODYSTRUCTURE; at {@code stallUid}'s outline it goes silent. */
@@ -189,8 +178,7 @@ class PipelineTimeoutTest {
         }
 
         static void send(OutputStream out, String line) throws Exception {
-            out.write((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
+            ScriptedImapServerTest.Server.send(out, line);
         }
 
         @Override

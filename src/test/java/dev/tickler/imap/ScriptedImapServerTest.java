@@ -227,21 +227,31 @@ class ScriptedImapServerTest {
         }
     }
 
-    static final MailboxSource.ReadPolicy OUTLINE_ONLY = new MailboxSource.ReadPolicy() {
-        @Override
-        public boolean wantsDetail(MailMessage outline) {
-            return false;
-        }
+    static final MailboxSource.ReadPolicy OUTLINE_ONLY = reading(false);
 
-        @Override
-        public boolean wantsBody(MailMessage message) {
-            return false;
-        }
-    };
+    /** A policy that reads every message in full with its body, or none. */
+    static MailboxSource.ReadPolicy reading(boolean everything) {
+        return new MailboxSource.ReadPolicy() {
+            @Override
+            public boolean wantsDetail(MailMessage outline) {
+                return everything;
+            }
+
+            @Override
+            public boolean wantsBody(MailMessage message) {
+                return everything;
+            }
+        };
+    }
 
     static ImapSettings settings(Server server) {
-        return new ImapSettings("127.0.0.1", server.port(), ImapSettings.Security.NONE, ImapSettings.Auth.PASSWORD,
-                "riley", () -> "pw", Optional.empty(), Optional.empty(), List.of(), Duration.ofSeconds(10), 200, Optional.empty(), () -> "");
+        return settings(server.port(), Duration.ofSeconds(10), 200);
+    }
+
+    /** Plain IMAP as riley/pw on 127.0.0.1:{@code port}. */
+    static ImapSettings settings(int port, Duration timeout, int batchSize) {
+        return new ImapSettings("127.0.0.1", port, ImapSettings.Security.NONE, ImapSettings.Auth.PASSWORD,
+                "riley", () -> "pw", Optional.empty(), Optional.empty(), List.of(), timeout, batchSize, Optional.empty(), () -> "");
     }
 
     static List<FolderBatch> read(Server server) throws Exception {
