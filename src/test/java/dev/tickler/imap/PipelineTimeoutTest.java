@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tickler.mail.FolderCursor;
 import dev.tickler.mail.FolderRole;
 import dev.tickler.mail.MailFolder;
-import dev.tickler.mail.MailMessage;
 import dev.tickler.mail.MailboxException;
 import dev.tickler.mail.MailboxSource;
 import java.io.BufferedReader;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
