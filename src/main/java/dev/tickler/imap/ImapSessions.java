@@ -53,8 +53,11 @@ final class ImapSessions {
             props.setProperty(p + "auth.mechanisms", "XOAUTH2");
             props.setProperty(p + "auth.xoauth2.disable", "false");
         }
-        settings.trustStore().ifPresent(store -> props.put(p + "ssl.socketFactory", TrustStores.socketFactory(store,
-                settings.trustStorePassword())));
+        // Nagle's algorithm off on every connection (NoDelaySockets): the TLS factory is the default or the custom trust store's.
+        props.put(p + "socketFactory", NoDelaySockets.plain());
+        props.put(p + "ssl.socketFactory", NoDelaySockets.tls(settings.trustStore()
+                .map(store -> TrustStores.socketFactory(store, settings.trustStorePassword()))
+                .orElseGet(() -> (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault())));
         if (settings.security() == ImapSettings.Security.TLS) {
             props.setProperty(p + "ssl.enable", "true");
             props.setProperty(p + "ssl.checkserveridentity", "true");
