@@ -117,14 +117,10 @@ final class BodyFetcher {
      * @throws MessagingException when the server refuses the command
      */
     static Map<Long, byte[]> fetch(IMAPFolder folder, String section, List<Long> uids) throws MessagingException {
-        return fetch(folder, section, uids, MessageMapper.MAX_BODY_BYTES);
+        return fetch(new Pipeline(folder), section, uids, MessageMapper.MAX_BODY_BYTES);
     }
 
-    static Map<Long, byte[]> fetch(IMAPFolder folder, String section, List<Long> uids, int maxBytes) throws MessagingException {
-        return fetch(new Pipeline(folder), section, uids, maxBytes);
-    }
-
-    /** As {@link #fetch(IMAPFolder, String, List, int)}, after whatever is in flight on this pipeline. */
+    /** As {@link #fetch(IMAPFolder, String, List)}, up to {@code maxBytes} each, after whatever is in flight on this pipeline. */
     static Map<Long, byte[]> fetch(Pipeline pipeline, String section, List<Long> uids, int maxBytes) throws MessagingException {
         Map<Long, byte[]> out = new HashMap<>();
         fetchItems(pipeline, uids, "BODY.PEEK[" + section + "]<0." + maxBytes + ">", (body, uid) -> out.put(uid, body.getByteArray().getNewBytes()));
@@ -149,11 +145,6 @@ final class BodyFetcher {
      * request (the same sections) per {@value #UIDS_PER_COMMAND} UIDs, so that the server opens each
      * message file once for everything read from it.
      */
-    static Map<Long, Detail> fetchDetails(IMAPFolder folder, Map<Long, Request> requests) throws MessagingException {
-        return fetchDetails(new Pipeline(folder), requests);
-    }
-
-    /** As {@link #fetchDetails(IMAPFolder, Map)}, after whatever is in flight on this pipeline. */
     static Map<Long, Detail> fetchDetails(Pipeline pipeline, Map<Long, Request> requests) throws MessagingException {
         Map<String, List<Long>> byItems = new LinkedHashMap<>();
         requests.forEach((uid, request) -> byItems.computeIfAbsent(request.items(), k -> new ArrayList<>()).add(uid));
@@ -208,36 +199,6 @@ final class BodyFetcher {
                 }
             }
         }
-    }
-
-    /**
-     * Runs one command on the folder's connection and returns what the server answered. Untagged responses
-     * other than FETCH (an EXPUNGE or EXISTS meanwhile) go to Angus, which keeps the folder's message numbers
-     * right; FETCH answers are ours alone, so that no message object is made or cached for them.
-     *
-     * @throws MessagingException when the server answers NO or BAD
-     */
-    static Response[] run(IMAPFolder folder, String command) throws MessagingException {
-        return run(folder, command, false);
-    }
-
-    /** As {@link #run(IMAPFolder, String)}; with {@code tolerateNo}, a NO returns what came before it instead of failing. */
-    static Response[] run(IMAPFolder folder, String command, boolean tolerateNo) throws MessagingException {
-        return (Response[]) folder.doCommand(protocol -> {
-            Response[] r = protocol.command(command, null);
-            List<Response> others = new ArrayList<>();
-            for (Response response : r) {
-                if (!(response instanceof FetchResponse)) {
-                    others.add(response);
-                }
-            }
-            protocol.notifyResponseHandlers(others.toArray(new Response[0]));
-            Response result = r[r.length - 1];
-            if (!(tolerateNo && result.isTagged() && result.isNO())) {
-                protocol.handleResult(result); // NO or BAD: a ProtocolException, surfaced as MessagingException
-            }
-            return r;
-        });
     }
 
     /** Decoded text: transfer encoding undone, charset applied, HTML flattened; a defect noted when it can't be. */

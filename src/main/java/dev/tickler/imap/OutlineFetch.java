@@ -127,7 +127,7 @@ final class OutlineFetch {
 
     private static List<Long> search(IMAPFolder folder, long start, String criteria) throws MessagingException {
         List<Long> uids = new ArrayList<>();
-        for (Response response : BodyFetcher.run(folder, "UID SEARCH UID " + start + ":*" + criteria)) {
+        for (Response response : new Pipeline(folder).run("UID SEARCH UID " + start + ":*" + criteria, List.of(), false)) {
             if (response instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
                 long uid;
                 while ((uid = ir.readLong()) != -1) {
@@ -154,9 +154,14 @@ final class OutlineFetch {
 
     /** The outline FETCHes of these UIDs, written without waiting; {@link #outlines} reads their answers. */
     static List<Pipeline.Command> askOutlines(Pipeline pipeline, List<Long> uids) throws MessagingException {
+        return ask(pipeline, uids, ITEMS);
+    }
+
+    /** {@code UID FETCH set (items)} for these UIDs, sets cut under {@link #MAX_SET_CHARS}; a NO keeps what came before it. */
+    private static List<Pipeline.Command> ask(Pipeline pipeline, List<Long> uids, String items) throws MessagingException {
         List<Pipeline.Command> asked = new ArrayList<>();
         for (String set : uidSets(uids, MAX_SET_CHARS)) {
-            asked.add(pipeline.send("UID FETCH " + set + " (" + ITEMS + ")", uids, true));
+            asked.add(pipeline.send("UID FETCH " + set + " (" + items + ")", uids, true));
         }
         return asked;
     }
@@ -182,21 +187,12 @@ final class OutlineFetch {
     }
 
     /**
-     * The structure alone of these UIDs ({@code UID FETCH set (UID BODYSTRUCTURE)}, about a quarter of the outline's
-     * cost on Dovecot): enough to tell whether a message may carry an invitation. UIDs not answered are absent.
+     * The FETCHes of these UIDs' structure alone ({@code UID FETCH set (UID BODYSTRUCTURE)}, about a quarter of the
+     * outline's cost on Dovecot: enough to tell whether a message may carry an invitation), written without waiting;
+     * {@link #structures} reads their answers, where UIDs not answered are absent.
      */
-    static Map<Long, BODYSTRUCTURE> structures(IMAPFolder folder, List<Long> uids) throws MessagingException {
-        Pipeline pipeline = new Pipeline(folder);
-        return structures(pipeline, askStructures(pipeline, uids));
-    }
-
-    /** The structure FETCHes of these UIDs, written without waiting; {@link #structures(Pipeline, List)} reads their answers. */
     static List<Pipeline.Command> askStructures(Pipeline pipeline, List<Long> uids) throws MessagingException {
-        List<Pipeline.Command> asked = new ArrayList<>();
-        for (String set : uidSets(uids, MAX_SET_CHARS)) {
-            asked.add(pipeline.send("UID FETCH " + set + " (UID BODYSTRUCTURE)", uids, true));
-        }
-        return asked;
+        return ask(pipeline, uids, "UID BODYSTRUCTURE");
     }
 
     static Map<Long, BODYSTRUCTURE> structures(Pipeline pipeline, List<Pipeline.Command> asked) throws MessagingException {

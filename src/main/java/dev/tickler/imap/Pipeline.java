@@ -24,11 +24,10 @@ import org.eclipse.angus.mail.imap.protocol.UID;
  * <p>Answers are read off the one connection in order. A FETCH response goes to the command in flight that named
  * its UID (a server may run commands at once and interleave their answers), else to the oldest command in flight;
  * any other untagged response (EXISTS, EXPUNGE, VANISHED, …) also goes to Angus at once, which keeps the folder's
- * message numbers right, as {@link BodyFetcher#run} does. FETCH answers are ours alone: no message object is made
- * or cached for them.
+ * message numbers right. FETCH answers are ours alone: no message object is made or cached for them.
  *
  * <p>Nothing else may use the folder's connection while a command is in flight: {@link #drain()} before the
- * Message API or {@link BodyFetcher#run}. Not thread-safe: one reader per folder.
+ * Message API or another Pipeline. Not thread-safe: one reader per folder.
  */
 final class Pipeline {
 
@@ -156,7 +155,7 @@ final class Pipeline {
                 if (r.getTag().equals(c.tag)) {
                     c.result = r;
                     it.remove();
-                    protocol.notifyResponseHandlers(new Response[] {r}); // its response codes, as BodyFetcher.run passes them
+                    protocol.notifyResponseHandlers(new Response[] {r}); // its response codes (HIGHESTMODSEQ, ALERT)
                     return;
                 }
             }

@@ -33,7 +33,7 @@ class PipelineTimeoutTest {
     /**
      * The server stops answering in the middle of the pipelined outline FETCHes. Angus's own command turns the read
      * timeout into a BYE that closes the folder and drops the connection (as the code before the change did, through
-     * BodyFetcher.run); Pipeline.readOne throws a ConnectionException without that, so the folder stays "open" and
+     * Protocol.command); Pipeline.readOne throws a ConnectionException without that, so the folder stays "open" and
      * closeQuietly sends NOOP (isOpen's keep-alive) and CLOSE on the dead connection, waiting out the timeout again.
      */
     @Test
