@@ -4,6 +4,7 @@ import dev.tickler.mail.FolderBatch;
 import dev.tickler.mail.FolderCursor;
 import dev.tickler.mail.MailFolder;
 import dev.tickler.mail.MailMessage;
+import dev.tickler.mail.MailboxSource;
 import dev.tickler.mail.MailboxSource.ReadPolicy;
 import dev.tickler.mail.SkippedMessage;
 import jakarta.mail.FetchProfile;
@@ -50,11 +51,49 @@ final class BatchReader {
     private BatchReader() {
     }
 
-    static FolderBatch read(String mailboxId, IMAPFolder folder, MailFolder mailFolder, long uidValidity, List<Long> uids,
-                            ReadPolicy policy) throws MessagingException {
+    /**
+     * Reads these UIDs in batches of {@code batchSize}, handing each to {@code sink} in order; returns the highest UID
+     * of the batches read (0 for none). The first steps of the next few batches are written before one is completed
+     * and handed on ({@link Pipeline}): the server answers them while Tickler works, and a link's latency is paid about
+     * once, not per batch.
+     */
+    static long readAll(String mailboxId, IMAPFolder folder, MailFolder mailFolder, long uidValidity, List<Long> uids,
+                        java.util.Set<Long> receivedLongAgo, int batchSize, ReadPolicy policy, MailboxSource.BatchSink sink)
+            throws MessagingException {
         Pipeline pipeline = new Pipeline(folder);
-        return read(mailboxId, folder, mailFolder, uidValidity, ask(pipeline, uids, java.util.Set.of()), policy, pipeline, () -> { });
+        List<List<Long>> slices = new ArrayList<>();
+        for (int from = 0; from < uids.size(); from += batchSize) {
+            slices.add(uids.subList(from, Math.min(uids.size(), from + batchSize)));
+        }
+        java.util.ArrayDeque<Ahead> asked = new java.util.ArrayDeque<>();
+        java.util.Iterator<List<Long>> toAsk = slices.iterator();
+        int ahead = batchesAhead(batchSize);
+        Next topUp = () -> {
+            while (toAsk.hasNext() && asked.size() < ahead) {
+                asked.add(ask(pipeline, toAsk.next(), receivedLongAgo));
+            }
+        };
+        long lastUid = 0;
+        for (int i = 0; i < slices.size(); i++) {
+            topUp.ask();
+            FolderBatch batch = read(mailboxId, folder, mailFolder, uidValidity, asked.poll(), policy, pipeline, topUp);
+            lastUid = Math.max(lastUid, batch.cursor().lastUid());
+            sink.accept(batch); // the store may make the reader wait here: the server answers the next batches meanwhile
+        }
+        return lastUid;
     }
+
+    /**
+     * How many later batches' first steps may be in flight while one is read: up to {@value #MESSAGES_AHEAD}
+     * messages' worth, at least one batch. Their commands are a few KB, which the connection's buffers take while
+     * the server answers. Their answers come before a batch's details on the wire, so they are read into memory while
+     * the details are awaited: a few MB of parsed outlines for 2,000 messages.
+     */
+    static int batchesAhead(int batchSize) {
+        return Math.max(1, MESSAGES_AHEAD / Math.max(1, batchSize));
+    }
+
+    static final int MESSAGES_AHEAD = 2000;
 
     /**
      * The first step of a batch, written to the server before the batch is read ({@link #ask}): the structure of

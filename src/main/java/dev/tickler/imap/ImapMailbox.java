@@ -130,28 +130,8 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             java.util.Set<Long> longAgo = fresh.isEmpty() || policy.oldestKept() == null ? java.util.Set.of()
                     : new java.util.HashSet<>(OutlineFetch.receivedBefore(folder, start, receivedLongBefore(policy.oldestKept())));
             long lastUid = sameValidity ? cursor.lastUid() : 0;
-            // The first steps of the next few batches are written before this one is completed and handed on
-            // (Pipeline): the server answers them while Tickler works, and a link's latency is paid once, not per batch.
-            Pipeline pipeline = new Pipeline(folder);
-            List<List<Long>> slices = new ArrayList<>();
-            for (int from = 0; from < fresh.size(); from += batchSize) {
-                slices.add(fresh.subList(from, Math.min(fresh.size(), from + batchSize)));
-            }
-            java.util.ArrayDeque<BatchReader.Ahead> asked = new java.util.ArrayDeque<>();
-            int[] askedUpTo = {0};
-            int ahead = batchesAhead(batchSize);
-            BatchReader.Next topUp = () -> {
-                while (askedUpTo[0] < slices.size() && asked.size() < ahead) {
-                    asked.add(BatchReader.ask(pipeline, slices.get(askedUpTo[0]++), longAgo));
-                }
-            };
-            for (int i = 0; i < slices.size(); i++) {
-                topUp.ask();
-                BatchReader.Ahead current = asked.poll();
-                FolderBatch batch = BatchReader.read(mailboxId, folder, mailFolder, uidValidity, current, policy, pipeline, topUp);
-                lastUid = Math.max(lastUid, batch.cursor().lastUid());
-                sink.accept(batch); // the store may make the reader wait here: the server answers the next batches meanwhile
-            }
+            lastUid = Math.max(lastUid, BatchReader.readAll(mailboxId, folder, mailFolder, uidValidity, fresh, longAgo, batchSize, policy,
+                    sink));
             // The closing cursor: the new UIDVALIDITY even for an empty folder, and the HIGHESTMODSEQ read
             // before the fetch (anything changed since is seen next time, its modseq being higher).
             sink.accept(new FolderBatch(mailFolder.name(), mailFolder.role(), new FolderCursor(uidValidity, lastUid, modSeq),
@@ -166,18 +146,6 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             closeQuietly(folder);
         }
     }
-
-    /**
-     * How many later batches' first steps may be in flight while one is read: up to {@value #MESSAGES_AHEAD}
-     * messages' worth, at least one batch. Their commands are a few KB, which the connection's buffers take while
-     * the server answers. Their answers come before a batch's details on the wire, so they are read into memory while
-     * the details are awaited: a few MB of parsed outlines for 2,000 messages.
-     */
-    static int batchesAhead(int batchSize) {
-        return Math.max(1, MESSAGES_AHEAD / Math.max(1, batchSize));
-    }
-
-    static final int MESSAGES_AHEAD = 2000;
 
     /**
      * The day before which the server's arrival time proves a message older than {@code oldest}: two days
@@ -198,12 +166,10 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
                 return null; // the folder is read again from the start anyway
             }
             // UIDs no longer in the folder are simply not answered.
-            List<Long> still = uids.stream().sorted().distinct().toList();
-            for (int from = 0; from < still.size(); from += batchSize) {
-                FolderBatch batch = BatchReader.read(mailboxId, folder, mailFolder, cursor.uidValidity(),
-                        still.subList(from, Math.min(still.size(), from + batchSize)), policy);
-                sink.accept(new FolderBatch(batch.folder(), batch.role(), cursor, batch.messages(), batch.skipped(), batch.passedOver()));
-            }
+            // The cursor stays where it is: these are messages behind it.
+            BatchReader.readAll(mailboxId, folder, mailFolder, cursor.uidValidity(), uids.stream().sorted().distinct().toList(),
+                    java.util.Set.of(), batchSize, policy, batch -> sink.accept(
+                            new FolderBatch(batch.folder(), batch.role(), cursor, batch.messages(), batch.skipped(), batch.passedOver())));
             return null;
         });
     }
