@@ -16,11 +16,23 @@ final class KeywordScreen {
 
     /** The keywords by their first character (all ASCII). */
     private final String[][] startingWith = new String[128][];
+    /**
+     * Whether some keyword starts with these two characters, at {@code 128 * first + second}: most letters start a
+     * keyword, few pairs do, so most positions of a text are passed over without comparing any keyword.
+     */
+    private final boolean[] startPairs = new boolean[128 * 128];
+    /** The one-character keywords. */
+    private final boolean[] single = new boolean[128];
 
     KeywordScreen(String... keywords) {
         for (String k : keywords) {
             if (k.isEmpty() || !k.equals(fold(k)) || !isAscii(k)) {
                 throw new IllegalArgumentException("keyword not folded ASCII: " + k);
+            }
+            if (k.length() == 1) {
+                single[k.charAt(0)] = true;
+            } else {
+                startPairs[128 * k.charAt(0) + k.charAt(1)] = true;
             }
             String[] same = startingWith[k.charAt(0)];
             same = same == null ? new String[1] : java.util.Arrays.copyOf(same, same.length + 1);
@@ -39,11 +51,17 @@ final class KeywordScreen {
      * {@code indexOf} cost most of the classifier's time under the service's C1-compiled JVM), or -1.
      */
     private int next(String folded, int from) {
-        for (int i = from, n = folded.length(); i < n; i++) {
-            char c = folded.charAt(i);
-            if (c < 128 && startingWith[c] != null && keywordAt(folded, i) != null) {
+        int n = folded.length();
+        if (from >= n) {
+            return -1;
+        }
+        char c = folded.charAt(from);
+        for (int i = from; i < n; i++) {
+            char d = i + 1 < n ? folded.charAt(i + 1) : 0; // each character is read once
+            if (c < 128 && (single[c] || d < 128 && startPairs[128 * c + d] && keywordAt(folded, i) != null)) {
                 return i;
             }
+            c = d;
         }
         return -1;
     }

@@ -160,7 +160,8 @@ public final class ProposalDetector {
                 reasons.add(new Reason("subject-word", rules.weight("subjectWord"), "subject mentions \"" + w + "\"")));
         String own = OwnText.of(message.bodyText());
         // Every body phrase ends in an offer noun: without one, the costly phrase pattern is not tried.
-        Matcher word = OFFER_SCREEN.mayMatch(KeywordScreen.fold(own)) ? OFFER_WORD.matcher(own) : null;
+        String ownFolded = KeywordScreen.fold(own);
+        Matcher word = OFFER_SCREEN.mayMatch(ownFolded) ? OFFER_WORD.matcher(own) : null;
         boolean hasWord = word != null && word.find();
         Matcher phrase = hasWord ? BODY_PHRASE.matcher(own) : null;
         if (phrase != null && phrase.find()) {
@@ -174,8 +175,7 @@ public final class ProposalDetector {
         if (price != null && price.find()) {
             reasons.add(new Reason("prices", rules.weight("prices"), "body states a price (" + price.group(1).strip() + ")"));
         }
-        String subjectAndOwn = message.subject() + "\n" + own;
-        String folded = KeywordScreen.fold(subjectAndOwn);
+        String folded = KeywordScreen.fold(message.subject()) + "\n" + ownFolded; // folding goes code point by code point
         OTHER_SENSE_SCREEN.firstMatch(OTHER_SENSE, folded, OTHER_SENSE_REACH).ifPresent(m -> reasons.add(new Reason("other-sense",
                 rules.weight("otherSense"), "offer word in another sense: \"" + m.group(1).toLowerCase(Locale.ROOT) + "\"")));
         firstWord(NOT_AN_OFFER, extraNotOffer, message.subject() + " "
