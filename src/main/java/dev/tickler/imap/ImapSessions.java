@@ -54,10 +54,14 @@ final class ImapSessions {
             props.setProperty(p + "auth.xoauth2.disable", "false");
         }
         // Nagle's algorithm off on every connection (NoDelaySockets): the TLS factory is the default or the custom trust store's.
+        // A plain connection (loopback only) never uses TLS: the JDK's default TLS context, which takes a first sync tens
+        // of milliseconds to set up, is not built for it.
         props.put(p + "socketFactory", NoDelaySockets.plain());
-        props.put(p + "ssl.socketFactory", NoDelaySockets.tls(settings.trustStore()
-                .map(store -> TrustStores.socketFactory(store, settings.trustStorePassword()))
-                .orElseGet(() -> (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault())));
+        if (settings.security() != ImapSettings.Security.NONE) {
+            props.put(p + "ssl.socketFactory", NoDelaySockets.tls(settings.trustStore()
+                    .map(store -> TrustStores.socketFactory(store, settings.trustStorePassword()))
+                    .orElseGet(() -> (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault())));
+        }
         if (settings.security() == ImapSettings.Security.TLS) {
             props.setProperty(p + "ssl.enable", "true");
             props.setProperty(p + "ssl.checkserveridentity", "true");

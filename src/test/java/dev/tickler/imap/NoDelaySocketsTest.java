@@ -37,12 +37,20 @@ class NoDelaySocketsTest {
 
     @Test
     void theSessionUsesThem() {
-        ImapSettings settings = ScriptedImapServerTest.settings(143, java.time.Duration.ofSeconds(5), 100);
-        var props = ImapSessions.create(settings, java.time.Duration.ofSeconds(5)).getProperties();
-        String p = props.keySet().stream().map(Object::toString).filter(k -> k.endsWith(".socketFactory") && !k.contains("ssl"))
-                .findFirst().orElseThrow();
-        String prefix = p.substring(0, p.length() - "socketFactory".length());
-        assertTrue(props.get(prefix + "socketFactory").getClass().getName().contains("NoDelaySockets"), props.toString());
-        assertTrue(props.get(prefix + "ssl.socketFactory").getClass().getName().contains("NoDelaySockets"), props.toString());
+        for (ImapSettings.Security security : ImapSettings.Security.values()) {
+            ImapSettings plain = ScriptedImapServerTest.settings(143, java.time.Duration.ofSeconds(5), 100);
+            ImapSettings settings = new ImapSettings(plain.host(), plain.port(), security, plain.auth(), plain.username(),
+                    plain.password(), plain.sentFolder(), plain.draftsFolder(), plain.scanFolders(), plain.timeout(), plain.batchSize(),
+                    plain.trustStore(), plain.trustStorePassword());
+            var props = ImapSessions.create(settings, java.time.Duration.ofSeconds(5)).getProperties();
+            String prefix = "mail." + ImapSessions.protocol(settings) + ".";
+            assertTrue(props.get(prefix + "socketFactory").getClass().getName().contains("NoDelaySockets"), security + ": " + props);
+            if (security == ImapSettings.Security.NONE) {
+                // never used: the default TLS context is not built for a plain connection
+                assertFalse(props.containsKey(prefix + "ssl.socketFactory"), props.toString());
+            } else {
+                assertTrue(props.get(prefix + "ssl.socketFactory").getClass().getName().contains("NoDelaySockets"), security + ": " + props);
+            }
+        }
     }
 }
