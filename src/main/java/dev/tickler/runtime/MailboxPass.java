@@ -92,14 +92,17 @@ final class MailboxPass {
             for (MailFolder folder : folders) {
                 FolderCursor cursor = facts.cursor(id, folder.name()).orElse(FolderCursor.START);
                 boolean changed = imap.readSince(folder, cursor, mailbox.imap().batchSize(), policy, storing);
+                // Asked while the last batches are still being stored.
+                Map<Long, Set<String>> tagged = changed ? imap.keywords(folder, ManualOverrides.KEYWORDS) : Map.of();
                 storing.drain();
                 if (!firstSync) {
                     storedNow.clear(); // read back from the store below
                 }
                 if (changed) {
-                    readKeywords(imap, folder, dryRun, unsavedKeywords);
-                    if (!dryRun && forgetDeletedProposals(imap, folder)) {
-                        firstSync = false; // facts were deleted: read back what is left
+                    saveKeywords(folder, tagged, dryRun, unsavedKeywords);
+                    // On a first sync every proposal stored was on the server a moment ago: the next pass checks them.
+                    if (!dryRun && !firstSync) {
+                        forgetDeletedProposals(imap, folder); // the facts are read back below, without those deleted
                     }
                 } else {
                     counts.unchangedFolders++;
@@ -134,8 +137,9 @@ final class MailboxPass {
                 }
             }
             if (!dryRun) {
-                counts.illegalTransitions = checkTransitions(views);
-                pursuits.saveAll(views.stream().map(v -> record(id, v)).toList(), clock.instant());
+                String cadence = mailbox.board().policy().toString(); // a record's description: every setting, in order
+                counts.illegalTransitions = checkTransitions(views, cadence);
+                pursuits.saveAll(views.stream().map(v -> record(id, v)).toList(), cadence, clock.instant());
             }
             log.info("Mailbox {}: {} new message(s) ({} read in outline{}) synced in {} ms, {} skipped, {} with defects; {} pursuit(s);"
                     + " {} draft(s) {}; {} retracted, {} dismissed", id, counts.read, counts.outline,
@@ -159,13 +163,25 @@ final class MailboxPass {
 
     /**
      * Checks each pursuit's move from its last recorded state against {@link PursuitState}'s table.
-     * A move the table forbids is a bug in the derivation: logged loudly and counted (tests require 0).
+     * A move the table forbids is a bug in the derivation: logged loudly and counted (tests require 0). The table
+     * describes moves under one cadence policy: a state recorded under another (policy.maxAgeDays or maxTouches
+     * raised wakes a DORMANT pursuit, lowered ends an active one) is not judged against it.
      */
-    private int checkTransitions(List<PursuitView> views) {
-        Map<String, String> previous = pursuits.states(mailbox.id());
+    private int checkTransitions(List<PursuitView> views, String policy) {
+        Map<String, PursuitRepository.Recorded> previous = pursuits.states(mailbox.id());
         int illegal = 0;
+        int underAnotherPolicy = 0;
         for (PursuitView view : views) {
-            String before = previous.get(view.pursuit().id());
+            PursuitRepository.Recorded recorded = previous.get(view.pursuit().id());
+            String before = recorded == null ? null : recorded.state();
+            if (recorded != null && !policy.equals(recorded.policy())) {
+                underAnotherPolicy++; // recorded under another policy, or before policies were recorded
+                if (!before.equals(view.state().name())) {
+                    log.debug("Mailbox {}: pursuit {} {} -> {} (cadence policy changed)", mailbox.id(), view.pursuit().id(), before,
+                            view.state());
+                }
+                continue;
+            }
             try {
                 if (before == null) {
                     if (!PursuitState.INITIAL.contains(view.state()) && view.state() != PursuitState.DRAFTED) {
@@ -192,23 +208,24 @@ final class MailboxPass {
                 log.error("Mailbox {}: pursuit {}: {} (a bug: please report it)", mailbox.id(), view.pursuit().id(), e.getMessage());
             }
         }
+        if (underAnotherPolicy > 0 && previous.values().stream().anyMatch(r -> r.policy() != null)) {
+            log.info("Mailbox {}: the cadence policy changed since the last pass; {} pursuit(s) re-derived under it", mailbox.id(),
+                    underAnotherPolicy);
+        }
         return illegal;
     }
 
-    /** A proposal the rep deleted (sent to the wrong person, say) is not followed up; returns whether there was one. */
-    private boolean forgetDeletedProposals(ImapMailbox imap, MailFolder folder) throws MailboxException {
+    /** A proposal the rep deleted (sent to the wrong person, say) is not followed up. */
+    private void forgetDeletedProposals(ImapMailbox imap, MailFolder folder) throws MailboxException {
         Set<Long> gone = imap.missing(folder, facts.proposalUids(mailbox.id(), folder.name()));
         if (!gone.isEmpty()) {
             facts.delete(mailbox.id(), folder.name(), gone);
             log.info("Mailbox {}: {} proposal(s) deleted from {}; no longer followed up", mailbox.id(), gone.size(), folder.name());
         }
-        return !gone.isEmpty();
     }
 
-    /** The rep's override keywords on this folder, read fresh every pass. */
-    private void readKeywords(ImapMailbox imap, MailFolder folder, boolean dryRun, Map<String, Set<String>> unsaved)
-            throws MailboxException {
-        Map<Long, Set<String>> byUid = imap.keywords(folder, ManualOverrides.KEYWORDS);
+    /** The rep's override keywords on this folder ({@code byUid}, read fresh every pass). */
+    private void saveKeywords(MailFolder folder, Map<Long, Set<String>> byUid, boolean dryRun, Map<String, Set<String>> unsaved) {
         if (dryRun) {
             byUid.forEach((uid, k) -> unsaved.put(folder.name() + "#" + uid, k));
         } else {

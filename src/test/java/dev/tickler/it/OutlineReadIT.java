@@ -188,6 +188,27 @@ class OutlineReadIT {
         assertTrue(!later.err().contains("illegal"), later.err());
     }
 
+    @Test
+    void raisingTheAgeLimitWakesADormantPursuitWithoutCallingItABug() throws Exception {
+        scan(NOW);
+        Result old = scan("2026-09-05T09:30:00Z");
+        assertTrue(old.err().contains("1 pursuit(s); 0 draft(s) placed; 1 retracted"), old.err());
+        // IT raises the limit: the pursuit is followed up again. PursuitState's table has no DORMANT -> WAITING or DUE,
+        // but no derivation went wrong: the policy changed.
+        Path longer = server.config(mailbox("riley", server.port(), password, "", "policy: { maxAgeDays: 400 }"));
+        Result raised = tickler("scan", "--config", longer.toString(), "--now", "2026-09-05T09:30:00Z");
+        assertEquals(0, raised.code(), raised.err());
+        assertTrue(!raised.err().contains("illegal") && !raised.err().contains("a bug"), raised.err());
+        assertTrue(raised.err().contains("the cadence policy changed since the last pass; 1 pursuit(s) re-derived under it"),
+                raised.err());
+        Result status = tickler("status", "--config", longer.toString(), "--now", "2026-09-05T09:30:00Z");
+        assertTrue(!status.out().contains("policy.maxAgeDays"), "no longer dormant\n" + status.out());
+        // Under the same policy the next pass judges moves again, and says nothing of a change.
+        Result next = tickler("scan", "--config", longer.toString(), "--now", "2026-09-06T09:30:00Z");
+        assertEquals(0, next.code(), next.err());
+        assertTrue(!next.err().contains("illegal") && !next.err().contains("cadence policy changed"), next.err());
+    }
+
     // The two below are a reviewer's: with only the facts since the age limit read back for a pass, an aged-out
     // thread was cut in half, and what was left of it started or answered another pursuit with no new mail.
 
