@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.tickler.detect.ClassifiedMessage;
 import dev.tickler.mail.FolderCursor;
@@ -28,6 +29,9 @@ public final class FactRepository {
     /**
      * Facts leave out null fields and empty lists and maps (most of an outline): a third less to encode, log,
      * checkpoint and load. Empty strings, and map entries whatever their value, are kept: they read back as written.
+     * Instants are written as epoch milliseconds, an integer: earlier versions wrote seconds with nine decimals, which
+     * cost a decimal formatting per fact (a third of encoding one), and still read back as before (a decimal number
+     * is always seconds).
      */
     private final ObjectMapper json = jsonMapper();
 
@@ -35,6 +39,8 @@ public final class FactRepository {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
+                .disable(SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
+                .disable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         JsonInclude.Value nonEmpty = JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.ALWAYS);
         mapper.configOverride(List.class).setInclude(nonEmpty);

@@ -99,6 +99,28 @@ class FactRepositoryTest {
     }
 
     @Test
+    void instantsAreStoredAsMillisecondsAndThoseStoredAsSecondsStillRead() {
+        ClassifiedMessage fact = new ClassifiedMessage(dev.tickler.TestMessages.received("<m@globex.example>", GINA).build(),
+                new dev.tickler.detect.Classification(dev.tickler.detect.MessageKind.INBOUND, 0, List.of()));
+        facts.saveBatch("riley", "INBOX", new FolderCursor(7, fact.message().uid()), List.of(fact), List.of(), NOW);
+        String doc = db.inTransaction(c -> {
+            try (var r = c.createStatement().executeQuery("SELECT doc FROM message_fact")) {
+                r.next();
+                return r.getString(1);
+            }
+        });
+        long millis = fact.message().sentAt().toEpochMilli();
+        assertTrue(doc.contains("\"sentAt\":" + millis + ","), doc);
+        assertEquals(List.of(fact), facts.facts("riley"));
+        // As versions before it stored them: seconds, with nine decimals.
+        String seconds = doc.replace("\"sentAt\":" + millis, "\"sentAt\":" + fact.message().sentAt().getEpochSecond() + "."
+                + String.format("%09d", fact.message().sentAt().getNano()));
+        db.inTransaction(c -> c.createStatement().executeUpdate("UPDATE message_fact SET doc = '" + seconds.replace("'", "''") + "'"));
+        assertTrue(!seconds.equals(doc));
+        assertEquals(List.of(fact), facts.facts("riley"));
+    }
+
+    @Test
     void aMessageReadAgainReplacesItsFactAndNewMailIsAddedBesideIt() {
         ClassifiedMessage outline = dev.tickler.TestMessages.received("<o@globex.example>", GINA).classified();
         long uid = outline.message().uid();
