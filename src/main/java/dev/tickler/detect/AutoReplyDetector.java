@@ -73,11 +73,13 @@ public final class AutoReplyDetector {
         String subject = message.subject().strip();
         if (!REPLY_PREFIX.matcher(subject).find()) {
             Matcher s = SUBJECT.matcher(subject);
-            Matcher phrase = SUBJECT_PHRASE.matcher(subject);
             if (s.find()) {
                 reasons.add(Reason.of("auto-reply-subject", "subject starts with \"" + s.group(1) + "\""));
-            } else if (phrase.find()) {
-                reasons.add(Reason.of("auto-reply-subject", "subject is \"" + phrase.group(1) + "\" notice"));
+            } else {
+                Matcher phrase = SUBJECT_PHRASE.matcher(subject); // asked of every message a sync reads: only when needed
+                if (phrase.find()) {
+                    reasons.add(Reason.of("auto-reply-subject", "subject is \"" + phrase.group(1) + "\" notice"));
+                }
             }
         }
         if (message.bodyText() != null) {

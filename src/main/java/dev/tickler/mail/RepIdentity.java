@@ -29,8 +29,15 @@ public record RepIdentity(Address owner, List<String> aliases, Set<String> inter
             return true;
         }
         String domain = address.domain();
-        return isRep(address) || domain.equals(owner.domain()) || internalDomains.contains(domain)
-                || internalDomains.stream().anyMatch(d -> domain.endsWith("." + d));
+        if (isRep(address) || domain.equals(owner.domain()) || internalDomains.contains(domain)) {
+            return true;
+        }
+        for (String d : internalDomains) { // a subdomain; asked for every address a sync reads, so without building strings
+            if (domain.length() > d.length() && domain.endsWith(d) && domain.charAt(domain.length() - d.length() - 1) == '.') {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isExternal(Address address) {
