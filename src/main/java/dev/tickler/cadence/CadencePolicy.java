@@ -58,6 +58,16 @@ public record CadencePolicy(int graceBusinessDays, int intervalDays, int maxTouc
         return (int) Math.min(Integer.MAX_VALUE, grace + (long) maxTouches * intervalDays + checkIns);
     }
 
+    /**
+     * Every setting, in a fixed form ("grace=3 interval=7 touches=3 nurture=on/30/3 maxAge=180"): stored with each
+     * pursuit's state, to tell a move caused by a policy change from a bug. Written out rather than a record's
+     * {@code toString}, whose form the JDK leaves unspecified.
+     */
+    public String describe() {
+        return "grace=" + graceBusinessDays + " interval=" + intervalDays + " touches=" + maxTouches + " nurture="
+                + (nurture.enabled() ? "on" : "off") + "/" + nurture.intervalDays() + "/" + nurture.maxCheckIns() + " maxAge=" + maxAgeDays;
+    }
+
     /** Proposals sent before this are no longer followed up. */
     public java.time.Instant oldestFollowedUp(java.time.Instant now) {
         return now.minus(java.time.Duration.ofDays(maxAgeDays));

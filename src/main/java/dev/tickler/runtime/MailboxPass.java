@@ -93,7 +93,13 @@ final class MailboxPass {
                 FolderCursor cursor = facts.cursor(id, folder.name()).orElse(FolderCursor.START);
                 boolean changed = imap.readSince(folder, cursor, mailbox.imap().batchSize(), policy, storing);
                 // Asked while the last batches are still being stored.
-                Map<Long, Set<String>> tagged = changed ? imap.keywords(folder, ManualOverrides.KEYWORDS) : Map.of();
+                Map<Long, Set<String>> tagged;
+                try {
+                    tagged = changed ? imap.keywords(folder, ManualOverrides.KEYWORDS) : Map.of();
+                } catch (MailboxException e) {
+                    storing.drain(); // a store that failed meanwhile is the failure to report
+                    throw e;
+                }
                 storing.drain();
                 if (!firstSync) {
                     storedNow.clear(); // read back from the store below
@@ -137,7 +143,7 @@ final class MailboxPass {
                 }
             }
             if (!dryRun) {
-                String cadence = mailbox.board().policy().toString(); // a record's description: every setting, in order
+                String cadence = mailbox.board().policy().describe();
                 counts.illegalTransitions = checkTransitions(views, cadence);
                 pursuits.saveAll(views.stream().map(v -> record(id, v)).toList(), cadence, clock.instant());
             }

@@ -34,6 +34,18 @@ class CadencePlannerTest {
     private final CadencePlanner planner = new CadencePlanner(CadencePolicy.DEFAULT, BusinessCalendar.mondayToFriday(BERLIN));
 
     @Test
+    void aPolicyIsDescribedByEverySettingInAFixedForm() {
+        assertEquals("grace=3 interval=7 touches=3 nurture=on/30/3 maxAge=180", CadencePolicy.DEFAULT.describe());
+        java.util.Set<String> described = new java.util.HashSet<>();
+        for (CadencePolicy p : List.of(CadencePolicy.DEFAULT, new CadencePolicy(4, 7, 3, CadencePolicy.Nurture.DEFAULT, 180),
+                new CadencePolicy(3, 8, 3, CadencePolicy.Nurture.DEFAULT, 180), new CadencePolicy(3, 7, 4, CadencePolicy.Nurture.DEFAULT, 180),
+                new CadencePolicy(3, 7, 3, CadencePolicy.Nurture.OFF, 180), new CadencePolicy(3, 7, 3, new CadencePolicy.Nurture(true, 31, 3), 180),
+                new CadencePolicy(3, 7, 3, new CadencePolicy.Nurture(true, 30, 4), 180), new CadencePolicy(3, 7, 3, CadencePolicy.Nurture.DEFAULT, 400))) {
+            assertTrue(described.add(p.describe()), "each setting shows: " + p.describe());
+        }
+    }
+
+    @Test
     void aFridayProposalWaitsOverTheWeekendAndTheReminderAppearsWednesdayAtNine() {
         Pursuit p = pursuit(proposal("<p@acme.example>", GINA).at(FRIDAY_PROPOSAL).classified());
         Decision tuesday = planner.decide(p, at("2026-03-10T16:00:00Z"));

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * mailboxes of that size in one process, (e) a pass that drafts every due follow-up; and for (a) and (a2) fair rounds,
  * (a'w) and (a2'w): the floor in a child JVM with the service's options ({@link FloorProbe}) then the sync, in turn, on
  * a server whose caches are warm for both ({@code -Dbench.rounds}, default 3). Prints one line per measure.
- * {@code -Dbench.jar=PATH} runs another build of Tickler (a baseline) against the same mailboxes and floors.
+ * {@code -Dbench.jar=PATH} runs another build of Tickler (a baseline) against the same mailboxes and floors;
+ * {@code -Dbench.baselineJar=PATH} runs another build's first sync in each fair round as well, beside this one's.
  * {@code -Dbench.childOpts="..."} adds JVM options to (a), e.g. a JFR recording.
  * See docs/BENCHMARKS.md.
  */
@@ -220,13 +221,17 @@ class ImapSyncBench {
     }
 
     private long[] runScan(Path config, String now, String extra, List<String> jvmOptions) throws Exception {
+        return runScan(config, now, extra, jvmOptions, System.getProperty("bench.jar", "target/tickler.jar"));
+    }
+
+    private long[] runScan(Path config, String now, String extra, List<String> jvmOptions, String jar) throws Exception {
         long start = System.nanoTime();
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(jvmOptions);
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", Path.of(System.getProperty("bench.jar", "target/tickler.jar")).toAbsolutePath().toString(), "scan", "--config", config.toString(),
+        command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString(), "scan", "--config", config.toString(),
                 "--now", now));
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("scan.log").toFile()).start();
@@ -331,24 +336,44 @@ class ImapSyncBench {
 
     /**
      * Fair rounds: with Dovecot's caches warm from the reads before, the floor in a child JVM, then Tickler's first sync
-     * (into a fresh store) of the same mailbox, {@code rounds} times in turn. Prints each pair and the median ratio.
+     * (into a fresh store) of the same mailbox, {@code rounds} times in turn. Prints each pair and the median ratio. With
+     * {@code -Dbench.baselineJar=PATH} each round also runs that build's first sync between the floor and this one's, so
+     * that two builds are compared in the same rounds: a single run's rounds vary more than most changes.
      */
     private void warmRounds(int port, Path config, String user, String now, String label, int rounds) throws Exception {
+        String baseline = System.getProperty("bench.baselineJar", "");
         List<Double> ratios = new ArrayList<>();
+        List<Double> baselineRatios = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
             long floor = childFloor(port, user);
-            Path fresh = dir.resolve("warm-" + user + "-" + r + ".yml");
-            Files.writeString(fresh, Files.readString(config).replaceFirst("stateDir: \\S+", "stateDir: " + dir.resolve("state-warm-" + user + "-" + r)));
-            runScan(fresh, now, "");
-            java.util.regex.Matcher synced = java.util.regex.Pattern.compile("synced in (\\d+) ms").matcher(Files.readString(dir.resolve("scan.log")));
-            long sync = synced.find() ? Long.parseLong(synced.group(1)) : -1;
+            String baselineSays = "";
+            if (!baseline.isBlank()) {
+                long sync = warmSync(config, user, now, "baseline-" + r, baseline);
+                baselineRatios.add((double) sync / floor);
+                baselineSays = String.format(", baseline sync %d ms, ratio %.2f", sync, (double) sync / floor);
+            }
+            long sync = warmSync(config, user, now, String.valueOf(r), System.getProperty("bench.jar", "target/tickler.jar"));
             ratios.add((double) sync / floor);
-            System.out.printf("BENCH %s warm round %d: floor in a child JVM %d ms, sync %d ms, ratio %.2f%n", label, r, floor, sync,
-                    (double) sync / floor);
+            System.out.printf("BENCH %s warm round %d: floor in a child JVM %d ms%s, sync %d ms, ratio %.2f%n", label, r, floor,
+                    baselineSays, sync, (double) sync / floor);
         }
-        ratios.sort(null);
-        System.out.printf("BENCH %s warm rounds: median ratio %.2f (of %s)%n", label, ratios.get(ratios.size() / 2),
-                ratios.stream().map(x -> String.format("%.2f", x)).toList());
+        System.out.printf("BENCH %s warm rounds: median ratio %s%s%n", label, median(ratios),
+                baseline.isBlank() ? "" : "; the baseline's " + median(baselineRatios));
+    }
+
+    /** One first sync into a fresh store; returns the "synced in" milliseconds it logged. */
+    private long warmSync(Path config, String user, String now, String round, String jar) throws Exception {
+        Path fresh = dir.resolve("warm-" + user + "-" + round + ".yml");
+        Files.writeString(fresh, Files.readString(config).replaceFirst("stateDir: \\S+", "stateDir: " + dir.resolve("state-warm-" + user + "-" + round)));
+        runScan(fresh, now, "", serviceJvmOptions(), jar);
+        java.util.regex.Matcher synced = java.util.regex.Pattern.compile("synced in (\\d+) ms").matcher(Files.readString(dir.resolve("scan.log")));
+        return synced.find() ? Long.parseLong(synced.group(1)) : -1;
+    }
+
+    private static String median(List<Double> ratios) {
+        List<Double> sorted = new ArrayList<>(ratios);
+        sorted.sort(null);
+        return String.format("%.2f (of %s)", sorted.get(sorted.size() / 2), ratios.stream().map(x -> String.format("%.2f", x)).toList());
     }
 
     /** Milliseconds for {@code UID FETCH 1:* (BODY.PEEK[HEADER.FIELDS (...)] BODY.PEEK[1]<0.262144>)} on Sent. */
