@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * benchmark's (a sent proposal or note to a buyer, an incoming newsletter in outline), saved in batches of
  * 500 with their cursor into a fresh HSQLDB file database, as {@code MailboxPass} does. Thread CPU, three
  * rounds, each into its own database. Run:
- * {@code mvn -B -q test -Dtest=FactStoreBench -Dbench.facts=50000 -DargLine="-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"}.
+ * {@code mvn -B -q test -Dtest=FactStoreBench -Dbench.facts=50000 -Dbench.jvm="-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"}.
  * {@code -Dbench.oldIndex=true} adds back the index by Message-ID that V7 dropped, for the baseline.
  */
 @EnabledIfSystemProperty(named = "bench.facts", matches = "\\d+")
