@@ -19,7 +19,6 @@ import dev.tickler.store.DraftRepository;
 import dev.tickler.store.FactRepository;
 import dev.tickler.store.KeywordRepository;
 import dev.tickler.store.MeetingRepository;
-import dev.tickler.store.PursuitRecord;
 import dev.tickler.store.PursuitRepository;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -143,9 +142,8 @@ final class MailboxPass {
                 }
             }
             if (!dryRun) {
-                String cadence = mailbox.board().policy().describe();
-                counts.illegalTransitions = checkTransitions(views, cadence);
-                pursuits.saveAll(views.stream().map(v -> record(id, v)).toList(), cadence, clock.instant());
+                counts.illegalTransitions = new PursuitLedger(pursuits, id).record(views, mailbox.board().policy().describe(),
+                        clock.instant());
             }
             log.info("Mailbox {}: {} new message(s) ({} read in outline{}) synced in {} ms, {} skipped, {} with defects; {} pursuit(s);"
                     + " {} draft(s) {}; {} retracted, {} dismissed", id, counts.read, counts.outline,
@@ -165,60 +163,6 @@ final class MailboxPass {
                     outcome.dismissed, counts.illegalTransitions,
                     new PassReport.Failure(MailboxException.Kind.TRANSIENT, "mailbox " + id + ": pass failed: " + e.getMessage()));
         }
-    }
-
-    /**
-     * Checks each pursuit's move from its last recorded state against {@link PursuitState}'s table.
-     * A move the table forbids is a bug in the derivation: logged loudly and counted (tests require 0). The table
-     * describes moves under one cadence policy: a state recorded under another (policy.maxAgeDays or maxTouches
-     * raised wakes a DORMANT pursuit, lowered ends an active one) is not judged against it.
-     */
-    private int checkTransitions(List<PursuitView> views, String policy) {
-        Map<String, PursuitRepository.Recorded> previous = pursuits.states(mailbox.id());
-        int illegal = 0;
-        int underAnotherPolicy = 0;
-        for (PursuitView view : views) {
-            PursuitRepository.Recorded recorded = previous.get(view.pursuit().id());
-            String before = recorded == null ? null : recorded.state();
-            if (recorded != null && !policy.equals(recorded.policy())) {
-                underAnotherPolicy++; // recorded under another policy, or before policies were recorded
-                if (!before.equals(view.state().name())) {
-                    log.debug("Mailbox {}: pursuit {} {} -> {} (cadence policy changed)", mailbox.id(), view.pursuit().id(), before,
-                            view.state());
-                }
-                continue;
-            }
-            try {
-                if (before == null) {
-                    if (!PursuitState.INITIAL.contains(view.state()) && view.state() != PursuitState.DRAFTED) {
-                        throw new IllegalStateException("illegal initial pursuit state " + view.state());
-                    }
-                } else {
-                    PursuitState from = PursuitState.valueOf(before);
-                    if (view.decision().meeting() != null && from != PursuitState.SCHEDULED && from.canMoveTo(PursuitState.SCHEDULED)) {
-                        // A meeting first seen after it passed (a late invitation, a new calendar) went through SCHEDULED.
-                        from = PursuitState.SCHEDULED;
-                    }
-                    // A draft written in this pass went through DUE.
-                    if (view.state() == PursuitState.DRAFTED && from != PursuitState.DRAFTED) {
-                        from.checkTransitionTo(PursuitState.DUE);
-                    } else {
-                        from.checkTransitionTo(view.state());
-                    }
-                }
-                if (before != null && !before.equals(view.state().name())) {
-                    log.debug("Mailbox {}: pursuit {} {} -> {}", mailbox.id(), view.pursuit().id(), before, view.state());
-                }
-            } catch (IllegalStateException e) {
-                illegal++;
-                log.error("Mailbox {}: pursuit {}: {} (a bug: please report it)", mailbox.id(), view.pursuit().id(), e.getMessage());
-            }
-        }
-        if (underAnotherPolicy > 0 && previous.values().stream().anyMatch(r -> r.policy() != null)) {
-            log.info("Mailbox {}: the cadence policy changed since the last pass; {} pursuit(s) re-derived under it", mailbox.id(),
-                    underAnotherPolicy);
-        }
-        return illegal;
     }
 
     /** A proposal the rep deleted (sent to the wrong person, say) is not followed up. */
@@ -402,12 +346,6 @@ final class MailboxPass {
         kept.addAll(c.facts());
         return c.facts().stream().filter(f -> f.kind() == MessageKind.PROPOSAL && f.messageId() != null)
                 .map(ClassifiedMessage::messageId).toList();
-    }
-
-    private static PursuitRecord record(String mailboxId, PursuitView v) {
-        return new PursuitRecord(v.pursuit().id(), mailboxId, v.pursuit().proposal().messageId(),
-                v.pursuit().proposal().sentAt(), v.state().name(), v.decision().action().name(), v.decision().step(),
-                v.decision().dueAt(), v.reason());
     }
 
     private static final class Counts {
