@@ -322,7 +322,7 @@ final class BatchReader {
         }
         Map<Long, byte[]> raw = new HashMap<>();
         for (Map.Entry<String, List<Long>> group : BodyFetcher.bySection(wanted).entrySet()) {
-            raw.putAll(BodyFetcher.fetch(pipeline, group.getKey(), group.getValue(), MessageMapper.MAX_BODY_BYTES));
+            raw.putAll(BodyFetcher.fetch(pipeline, group.getKey(), group.getValue()));
         }
         List<MailMessage> out = new ArrayList<>(messages.size());
         for (MailMessage m : messages) {

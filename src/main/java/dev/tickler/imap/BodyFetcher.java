@@ -112,18 +112,19 @@ final class BodyFetcher {
     }
 
     /**
-     * The raw (still transfer-encoded) bytes of each UID's section, one FETCH per {@value #UIDS_PER_COMMAND} UIDs.
+     * The raw (still transfer-encoded) bytes of each UID's section, up to {@link MessageMapper#MAX_BODY_BYTES}, one FETCH per {@value #UIDS_PER_COMMAND} UIDs.
      *
      * @throws MessagingException when the server refuses the command
      */
     static Map<Long, byte[]> fetch(IMAPFolder folder, String section, List<Long> uids) throws MessagingException {
-        return fetch(new Pipeline(folder), section, uids, MessageMapper.MAX_BODY_BYTES);
+        return fetch(new Pipeline(folder), section, uids);
     }
 
-    /** As {@link #fetch(IMAPFolder, String, List)}, up to {@code maxBytes} each, after whatever is in flight on this pipeline. */
-    static Map<Long, byte[]> fetch(Pipeline pipeline, String section, List<Long> uids, int maxBytes) throws MessagingException {
+    /** As {@link #fetch(IMAPFolder, String, List)}, after whatever is in flight on this pipeline. */
+    static Map<Long, byte[]> fetch(Pipeline pipeline, String section, List<Long> uids) throws MessagingException {
         Map<Long, byte[]> out = new HashMap<>();
-        fetchItems(pipeline, uids, "BODY.PEEK[" + section + "]<0." + maxBytes + ">", (body, uid) -> out.put(uid, body.getByteArray().getNewBytes()));
+        fetchItems(pipeline, uids, "BODY.PEEK[" + section + "]<0." + MessageMapper.MAX_BODY_BYTES + ">",
+                (body, uid) -> out.put(uid, body.getByteArray().getNewBytes()));
         return out;
     }
 
