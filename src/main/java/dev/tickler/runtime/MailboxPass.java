@@ -114,22 +114,32 @@ final class MailboxPass {
                 }
             }
             syncMs = (System.nanoTime() - started) / 1_000_000; // connected, read, classified and stored
-            if (firstSync) {
-                storedNow.sort(FactRepository.STORED_ORDER);
-            }
-            // Every stored fact, not only those since the age limit: a pursuit's thread may reach back past it, and
-            // cutting it would let a later message in it start, answer or bounce another pursuit (status sees them all too).
-            List<ClassifiedMessage> all = firstSync ? storedNow : new ArrayList<>(facts.facts(id));
-            all.addAll(unsaved);
-            if (counts.read > 0) {
-                all = readAgainWhatNowMatters(imap, folders, all, policy, dryRun, proposalIds, unsavedInvitations);
-            }
             Map<String, Set<String>> allKeywords = dryRun ? unsavedKeywords : keywords.forMailbox(id);
+            // Read before the facts: a write in between (by anyone) leaves the assembly kept below under an older version.
+            long version = dryRun ? -1 : facts.version(id);
+            PursuitBoard.Assembly assembly = dryRun ? null : mailbox.lastAssembly().reuse(version, allKeywords, clock).orElse(null);
+            if (assembly == null) {
+                if (firstSync) {
+                    storedNow.sort(FactRepository.STORED_ORDER);
+                }
+                // Every stored fact, not only those since the age limit: a pursuit's thread may reach back past it, and
+                // cutting it would let a later message in it start, answer or bounce another pursuit (status sees them all too).
+                List<ClassifiedMessage> all = firstSync ? storedNow : new ArrayList<>(facts.facts(id));
+                all.addAll(unsaved);
+                if (counts.read > 0) {
+                    all = readAgainWhatNowMatters(imap, folders, all, policy, dryRun, proposalIds, unsavedInvitations);
+                }
+                assembly = mailbox.board().assemble(all, allKeywords, clock);
+                if (!dryRun) {
+                    mailbox.lastAssembly().keep(version, assembly);
+                }
+            }
+            storedNow.clear();
             CalendarSync calendar = mailbox.calendar();
             List<Meeting> known = calendar.meetings(meetings, unsavedInvitations, calendar.readServer(meetings, dryRun, clock), clock);
-            views = new ArrayList<>(mailbox.board().decide(all, allKeywords, drafts.forMailbox(id), known, clock));
+            views = new ArrayList<>(mailbox.board().decide(assembly, drafts.forMailbox(id), known, clock));
             if (!dryRun && keeper.reconcile(imap, views, outcome)) {
-                views = new ArrayList<>(mailbox.board().decide(all, allKeywords, drafts.forMailbox(id), known, clock));
+                views = new ArrayList<>(mailbox.board().decide(assembly, drafts.forMailbox(id), known, clock));
             }
             for (int i = 0; i < views.size(); i++) {
                 PursuitView view = views.get(i);

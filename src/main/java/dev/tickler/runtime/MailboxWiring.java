@@ -15,10 +15,10 @@ import java.util.Set;
 
 /**
  * The core objects for one mailbox, built from its configuration, and what its passes remember for the life
- * of the process: the correspondents learnt, and Tickler's drafts as last seen in Drafts.
+ * of the process: the correspondents learnt, Tickler's drafts as last seen in Drafts, and the pursuits last assembled.
  */
 record MailboxWiring(String id, ImapSettings imap, MessageClassifier classifier, PursuitBoard board, CalendarSync calendar,
-                     KnownCorrespondents correspondents, dev.tickler.imap.OwnDrafts ownDrafts) {
+                     KnownCorrespondents correspondents, dev.tickler.imap.OwnDrafts ownDrafts, LastAssembly lastAssembly) {
 
     static MailboxWiring of(TicklerConfig config, TicklerConfig.Mailbox mailbox, TemplateLibrary templates) {
         Address owner = new Address(mailbox.owner().name(), mailbox.owner().address());
@@ -43,6 +43,6 @@ record MailboxWiring(String id, ImapSettings imap, MessageClassifier classifier,
                 java.time.Duration.ofDays(cal.lookBackDays()), java.time.Duration.ofDays(cal.lookAheadDays()),
                 () -> server);
         return new MailboxWiring(mailbox.id(), imap, new MessageClassifier(identity, mailbox.timezone(), config.detection()), board,
-                calendar, new KnownCorrespondents(identity), new dev.tickler.imap.OwnDrafts());
+                calendar, new KnownCorrespondents(identity), new dev.tickler.imap.OwnDrafts(), new LastAssembly());
     }
 }

@@ -78,20 +78,61 @@ final class PursuitBoard {
      */
     List<PursuitView> decide(List<ClassifiedMessage> facts, Map<String, Set<String>> keywords, List<DraftRecord> drafts,
                              List<Meeting> meetings, Clock clock) {
+        return decide(assemble(facts, keywords, clock), drafts, meetings, clock);
+    }
+
+    /**
+     * What a decision takes from the facts, apart from time: the pursuits built from them with the rep's keywords
+     * applied, and the Date headers of the prospects' mail since {@code datesSince}. The same facts and keywords give the
+     * same assembly, so one can serve later decisions ({@link #decide(Assembly, List, List, Clock)}) while neither
+     * changes; {@link #canServe} says whether the clock has moved too far back for its Date headers.
+     *
+     * @param datesSince the oldest Date header kept: {@value #ZONE_EVIDENCE_DAYS} days before the assembly
+     */
+    record Assembly(List<Pursuit> pursuits, Map<String, Set<String>> keywords, Map<String, Set<String>> tagsById,
+                    Map<String, List<Stamped>> datesBySender, Instant datesSince) {
+
+        Assembly {
+            pursuits = List.copyOf(pursuits);
+            keywords = Map.copyOf(keywords);
+        }
+
+        /** Whether decisions at {@code clock} may use it: it keeps every Date header they look at. */
+        boolean canServe(Map<String, Set<String>> currentKeywords, Clock clock) {
+            return keywords.equals(currentKeywords) && !zoneEvidenceSince(clock).isBefore(datesSince);
+        }
+    }
+
+    /** A Date header as written, and when its message was sent. */
+    record Stamped(Instant sentAt, String date) {
+    }
+
+    Assembly assemble(List<ClassifiedMessage> facts, Map<String, Set<String>> keywords, Clock clock) {
         List<ClassifiedMessage> overruled = overrule(facts, keywords);
-        Map<String, Set<String>> tagsById = byMessageId(facts, keywords);
-        Map<String, List<String>> dates = dateHeadersBySender(facts, clock);
+        Instant since = zoneEvidenceSince(clock);
+        return new Assembly(assembler.assemble(overruled), keywords, byMessageId(facts, keywords), dateHeadersBySender(facts, since),
+                since);
+    }
+
+    /** Decides every pursuit of {@code assembly} as of {@code clock}, its slots in the rep's calendar as it is now. */
+    List<PursuitView> decide(Assembly assembly, List<DraftRecord> drafts, List<Meeting> meetings, Clock clock) {
+        Map<String, Set<String>> keywords = assembly.keywords();
+        Instant since = zoneEvidenceSince(clock);
         List<PursuitView> views = new ArrayList<>();
-        for (Pursuit pursuit : assembler.assemble(overruled)) {
+        for (Pursuit pursuit : assembly.pursuits()) {
             List<DraftRecord> own = drafts.stream().filter(d -> d.pursuitId().equals(pursuit.id())).toList();
             List<Meeting> theirs = matcher.matching(pursuit, meetings);
-            CadencePlanner.Context context = new CadencePlanner.Context(closedBy(pursuit, keywords, tagsById), lastDismissal(pursuit, own),
-                    theirs);
+            CadencePlanner.Context context = new CadencePlanner.Context(closedBy(pursuit, keywords, assembly.tagsById()),
+                    lastDismissal(pursuit, own), theirs);
             Decision decision = planner.decide(pursuit, clock, context);
-            views.add(view(pursuit, decision, own, theirs, clock, () -> slots(pursuit, meetings, dates, clock)));
+            views.add(view(pursuit, decision, own, theirs, clock, () -> slots(pursuit, meetings, assembly.datesBySender(), since, clock)));
         }
         views.sort(Comparator.comparing((PursuitView v) -> v.pursuit().proposal().sentAt()));
         return views;
+    }
+
+    private static Instant zoneEvidenceSince(Clock clock) {
+        return clock.instant().minus(java.time.Duration.ofDays(ZONE_EVIDENCE_DAYS));
     }
 
     /**
@@ -99,11 +140,12 @@ final class PursuitBoard {
      * clear of their meetings, shown in the prospect's time when their mail's Date offsets tell it.
      */
     private java.util.function.Function<String, List<String>> slots(Pursuit pursuit, List<Meeting> meetings,
-                                                                    Map<String, List<String>> dates, Clock clock) {
+                                                                    Map<String, List<Stamped>> dates, Instant since, Clock clock) {
         if (slotFinder == null) {
             return locale -> List.of();
         }
-        List<String> theirDates = pursuit.prospects().stream().flatMap(a -> dates.getOrDefault(a.key(), List.of()).stream()).toList();
+        List<String> theirDates = pursuit.prospects().stream().flatMap(a -> dates.getOrDefault(a.key(), List.of()).stream())
+                .filter(d -> d.sentAt().isAfter(since)).map(Stamped::date).toList();
         java.time.ZoneId prospectZone = ProspectZone.fromDateHeaders(theirDates).map(z -> (java.time.ZoneId) z).orElse(null);
         List<Slot> free = slotFinder.find(clock.instant(), meetings, identity::isRep, prospectZone);
         return locale -> new SlotText(planner.calendar().zone(), java.util.Locale.forLanguageTag(locale.replace('_', '-')))
@@ -125,20 +167,19 @@ final class PursuitBoard {
     }
 
     /**
-     * Sender address → the Date headers of the mail they wrote themselves in the last
-     * {@value #ZONE_EVIDENCE_DAYS} days (older offsets may be from the other side of a DST change).
-     * UTC stamps are left out: many mail servers write them whatever the writer's zone.
+     * Sender address → the Date headers of the mail they wrote themselves since {@code since}, {@value #ZONE_EVIDENCE_DAYS}
+     * days before the decision (older offsets may be from the other side of a DST change). UTC stamps are left out: many
+     * mail servers write them whatever the writer's zone.
      */
-    private Map<String, List<String>> dateHeadersBySender(List<ClassifiedMessage> facts, Clock clock) {
-        Map<String, List<String>> out = new java.util.HashMap<>();
-        Instant since = clock.instant().minus(java.time.Duration.ofDays(ZONE_EVIDENCE_DAYS));
+    private Map<String, List<Stamped>> dateHeadersBySender(List<ClassifiedMessage> facts, Instant since) {
+        Map<String, List<Stamped>> out = new java.util.HashMap<>();
         for (ClassifiedMessage f : facts) {
             boolean human = f.kind() == dev.tickler.detect.MessageKind.INBOUND || f.kind() == dev.tickler.detect.MessageKind.CALENDAR_REPLY;
             if (!human || !f.sentAt().isAfter(since) || f.message().from() == null || identity.isRep(f.message().from())) {
                 continue; // the cheap tests first: this runs over every fact at every decision
             }
             f.message().header("date").filter(d -> !UTC_STAMP.matcher(d).find())
-                    .ifPresent(date -> out.computeIfAbsent(f.message().from().key(), k -> new ArrayList<>()).add(date));
+                    .ifPresent(date -> out.computeIfAbsent(f.message().from().key(), k -> new ArrayList<>()).add(new Stamped(f.sentAt(), date)));
         }
         return out;
     }

@@ -93,7 +93,7 @@ public final class Tickler implements AutoCloseable {
         List<PlanRow> rows = new ArrayList<>();
         Instant until = clock.instant().plus(java.time.Duration.ofDays(days));
         for (Map.Entry<String, List<PursuitView>> e : status(clock).entrySet()) {
-            MailboxWiring wiring = mailboxes.stream().filter(m -> m.id().equals(e.getKey())).findFirst().orElseThrow();
+            MailboxWiring wiring = wiring(e.getKey());
             for (PursuitView view : e.getValue()) {
                 for (PursuitBoard.PlannedStep step : wiring.board().plan(view, clock.instant(), until)) {
                     rows.add(new PlanRow(e.getKey(), view, step.when(), step.action(), step.step(), step.reason()));
@@ -152,7 +152,11 @@ public final class Tickler implements AutoCloseable {
     }
 
     dev.tickler.imap.ImapSettings imapSettings(String mailboxId) {
-        return mailboxes.stream().filter(m -> m.id().equals(mailboxId)).findFirst().orElseThrow().imap();
+        return wiring(mailboxId).imap();
+    }
+
+    MailboxWiring wiring(String mailboxId) {
+        return mailboxes.stream().filter(m -> m.id().equals(mailboxId)).findFirst().orElseThrow();
     }
 
     List<String> mailboxIds() {
@@ -160,8 +164,7 @@ public final class Tickler implements AutoCloseable {
     }
 
     MailboxPass pass(String mailboxId, Clock clock) {
-        MailboxWiring wiring = mailboxes.stream().filter(m -> m.id().equals(mailboxId)).findFirst().orElseThrow();
-        return new MailboxPass(wiring, facts, pursuits, drafts, keywords, meetings, connector, clock);
+        return new MailboxPass(wiring(mailboxId), facts, pursuits, drafts, keywords, meetings, connector, clock);
     }
 
     @Override

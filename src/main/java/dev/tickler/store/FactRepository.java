@@ -74,8 +74,40 @@ public final class FactRepository {
             insertFacts(c, mailboxId, folder, facts, sameValidity ? stored.get().lastUid() : 0);
             insertSkipped(c, mailboxId, folder, skipped, now);
             writeCursor(c, mailboxId, folder, cursor, stored.isPresent(), now);
+            if (!facts.isEmpty() || (stored.isPresent() && !sameValidity)) { // a cursor moved over no new mail changes no fact
+                raiseVersion(c, mailboxId);
+            }
             return null;
         });
+    }
+
+    /**
+     * A number that every change of this mailbox's facts raises (0 before the first), by any process sharing the store:
+     * what was derived from the facts while it stood at one value still holds while it does. Read it before the facts.
+     */
+    public long version(String mailboxId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT version FROM fact_version WHERE mailbox_id = ?")) {
+                s.setString(1, mailboxId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? r.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    /** In the transaction that writes the facts, so that the version never stands still over a change. */
+    private static void raiseVersion(Connection c, String mailboxId) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE fact_version SET version = version + 1 WHERE mailbox_id = ?")) {
+            update.setString(1, mailboxId);
+            if (update.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO fact_version (mailbox_id, version) VALUES (?, 1)")) {
+            insert.setString(1, mailboxId);
+            insert.executeUpdate();
+        }
     }
 
     /** UIDs of the proposals stored for one folder (to notice the rep deleting one). */
@@ -111,6 +143,7 @@ public final class FactRepository {
                 }
                 s.executeBatch();
             }
+            raiseVersion(c, mailboxId);
             return null;
         });
     }

@@ -159,6 +159,69 @@ class ImapSyncBench {
         }
     }
 
+    /**
+     * (b2) alone: {@code -Dit.test=ImapSyncBench#unchangedPassesInOneProcess -Dbench.passes=true -Dbench.messages=N}. A first
+     * sync of riley's mailbox (as (a)), then {@link PassesProbe} in a JVM with the service's options: six passes with no new
+     * mail in one process, as the daemon runs them between polls, against the same Dovecot (CONDSTORE: one STATUS per
+     * folder). The first pays for starting; the rest show what a pass costs a running daemon. With
+     * {@code -Dbench.baselineJar=PATH} the same probe runs that build in turn, on a copy of the same store.
+     */
+    @Test
+    void unchangedPassesInOneProcess() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("bench.passes"),
+                "(b2) alone: -Dit.test=ImapSyncBench#unchangedPassesInOneProcess -Dbench.passes=true -Dbench.messages=N");
+        int n = Integer.getInteger("bench.messages", 5000);
+        try (DovecotServer dovecot = DovecotServer.start(Map.of("riley", "pw"), Map.of("Sent", "\\Sent", "Drafts", "\\Drafts"))) {
+            write(dovecot.maildir("riley"), n);
+            dovecot.fixOwnership();
+            index(dovecot, "riley");
+            Path config = config(dovecot.port());
+            long[] first = runScan(config, "2025-06-01T08:00:00Z", "");
+            System.out.printf("BENCH (a) first sync %d ms, exit %d%n", first[0], first[2]);
+            String baseline = System.getProperty("bench.baselineJar", "");
+            Path copy = dir.resolve("state-baseline");
+            if (!baseline.isBlank()) {
+                copyTree(dir.resolve("state"), copy);
+            }
+            for (int round = 1; round <= Integer.getInteger("bench.rounds", 3); round++) {
+                probePasses(config, System.getProperty("java.class.path"), "this build, round " + round);
+                if (!baseline.isBlank()) {
+                    Path baselineConfig = dir.resolve("baseline.yml");
+                    Files.writeString(baselineConfig, Files.readString(config).replace(dir.resolve("state").toString(), copy.toString()));
+                    probePasses(baselineConfig, Path.of(baseline).toAbsolutePath() + java.io.File.pathSeparator
+                            + Path.of("target/test-classes").toAbsolutePath(), "baseline, round " + round);
+                }
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().endsWith(".lck")) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    /** (b2): six passes in one {@link PassesProbe} JVM with the service's options; prints each. */
+    private static void probePasses(Path config, String classPath, String label) throws Exception {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(serviceJvmOptions());
+        command.addAll(List.of("-cp", classPath, PassesProbe.class.getName(), config.toString(), "2025-06-01T08:00:00Z", "6"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        List<String> passes = out.lines().filter(l -> l.startsWith("pass ")).toList();
+        if (p.waitFor() != 0 || passes.size() != 6) {
+            throw new IllegalStateException("the passes probe failed: " + out);
+        }
+        System.out.printf("BENCH (b2) unchanged passes in one process, %s: %s%n", label, String.join("; ", passes));
+    }
+
     /** Dovecot indexes a new Maildir on first SELECT; done outside every measurement. */
     private static void index(DovecotServer dovecot, String... users) throws Exception {
         for (String user : users) {

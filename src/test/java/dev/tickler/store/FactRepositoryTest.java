@@ -43,6 +43,31 @@ class FactRepositoryTest {
     }
 
     @Test
+    void everyChangeOfAMailboxsFactsRaisesItsVersionAndOnlyItsOwn() {
+        assertEquals(0, facts.version("riley"), "nothing stored yet");
+        ClassifiedMessage fact = proposal("<p@acme.example>", GINA).classified();
+        facts.saveBatch("riley", "Sent", new FolderCursor(7, 42), List.of(fact), List.of(), NOW);
+        long stored = facts.version("riley");
+        assertTrue(stored > 0);
+        facts.saveBatch("riley", "Sent", new FolderCursor(7, 43), List.of(), List.of(), NOW);
+        assertEquals(stored, facts.version("riley"), "a cursor moved over no new mail (a server without CONDSTORE, every pass)");
+        facts.saveBatch("riley", "Sent", new FolderCursor(7, 44), List.of(fact), List.of(), NOW);
+        long cursorMoved = facts.version("riley");
+        assertTrue(cursorMoved > stored, "a message read again");
+        facts.saveBatch("sam", "Sent", new FolderCursor(7, 42), List.of(fact), List.of(), NOW);
+        assertEquals(cursorMoved, facts.version("riley"), "another mailbox's write");
+        facts.delete("riley", "Sent", java.util.Set.of(fact.message().uid()));
+        long deleted = facts.version("riley");
+        assertTrue(deleted > cursorMoved, "a deletion");
+        facts.saveBatch("riley", "Sent", new FolderCursor(8, 1), List.of(), List.of(), NOW);
+        assertTrue(facts.version("riley") > deleted, "a new UIDVALIDITY drops the folder's facts");
+        assertEquals(deleted, facts.version("riley") - 1);
+        facts.facts("riley");
+        facts.cursor("riley", "Sent");
+        assertEquals(deleted + 1, facts.version("riley"), "reads leave it");
+    }
+
+    @Test
     void whatIsReadBackEqualsWhatWasStored() {
         // A first sync keeps the facts it stored instead of reading them back: the two must be equal in every field.
         var report = new dev.tickler.mail.DeliveryReport(List.of("gone@globex.example"), "<p@acme.example>");
