@@ -99,6 +99,22 @@ class AnswerDetectionIT {
     }
 
     @Test
+    void anOutOfOfficeThatSaysSoOnlyInItsTextIsReadInALaterPassAndIsNoAnswer() throws Exception {
+        // The proposal is stored by an earlier pass; the auto-reply has no automatic headers and an ordinary subject, so only
+        // its In-Reply-To (a stored proposal's Message-ID) gets its text read.
+        Path config = server.config(mailbox("riley", server.port(), password, ""));
+        Result before = tickler("scan", "--config", config.toString(), "--now", "2026-03-02T12:00:00Z");
+        assertEquals(0, before.code(), before.err());
+        inbox(reply("Gina Glass <gina@globex.example>", "RE: Proposal: Globex rollout").replyTo("<p1@acme.example>")
+                .text("Automatic reply: I am out of the office until Monday, 16 March, with no access to email."));
+        Result later = tickler("scan", "--config", config.toString(), "--now", NOW);
+        assertEquals(0, later.code(), later.err());
+        assertTrue(later.err().contains("1 new message(s)"), later.err());
+        assertTrue(later.out().contains("paused") && !later.out().contains("answered"), later.out());
+        assertEquals(0, server.count("riley", "pw", "Drafts"));
+    }
+
+    @Test
     void aBounceMarksTheContactAsPossiblyGone() throws Exception {
         inbox(Mime.message().id("<b1@mx.globex.example>").from("Mail Delivery System <MAILER-DAEMON@mx.globex.example>")
                 .to("riley@acme.example").subject("Undelivered Mail Returned to Sender").date(PROPOSAL.plusSeconds(60))
