@@ -9,8 +9,8 @@ import java.util.Set;
  * The pursuits one mailbox's last pass assembled, kept for the life of the process with the store's version of its facts
  * ({@link dev.tickler.store.FactRepository#version}). A pass that finds no new mail reuses them instead of reading and
  * decoding every stored fact again, which was most of its cost; a pass that stored anything, or a write by another
- * process, moves the version on, and the next pass assembles afresh. Only the pursuits are kept (the facts in their
- * threads and the prospects' Date headers), not every fact: a fraction of the memory the facts take.
+ * Tickler process, moves the version on, and the next pass assembles afresh. Only the assembly is kept (the facts in the
+ * pursuits' threads, and the Date headers of recent mail from outside), not every fact: a fraction of their memory.
  */
 final class LastAssembly {
 

@@ -142,7 +142,9 @@ final class MailboxPass {
                     all = readAgainWhatNowMatters(imap, folders, all, policy, dryRun, proposalIds, unsavedInvitations);
                 }
                 assembly = mailbox.board().assemble(all, allKeywords, clock);
-                if (!dryRun) {
+                // Not a first sync's: it is built from what this pass stored, and another writer's facts stored meanwhile
+                // (a scan of the same mailbox on a shared store) would be missing from it under a version that counts them.
+                if (!dryRun && !firstSync) {
                     mailbox.lastAssembly().keep(version, assembly);
                 }
             }

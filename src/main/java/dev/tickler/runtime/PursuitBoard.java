@@ -97,6 +97,12 @@ final class PursuitBoard {
             keywords = Map.copyOf(keywords);
         }
 
+        /** The Date headers of these senders' mail sent after {@code since}, in the order it was sent. */
+        List<String> datesFrom(List<dev.tickler.mail.Address> senders, Instant since) {
+            return senders.stream().flatMap(a -> datesBySender.getOrDefault(a.key(), List.of()).stream())
+                    .filter(d -> d.sentAt().isAfter(since)).map(Stamped::date).toList();
+        }
+
         /** Whether decisions at {@code clock} may use it: it keeps every Date header they look at. */
         boolean canServe(Map<String, Set<String>> currentKeywords, Clock clock) {
             return keywords.equals(currentKeywords) && !zoneEvidenceSince(clock).isBefore(datesSince);
@@ -125,7 +131,8 @@ final class PursuitBoard {
             CadencePlanner.Context context = new CadencePlanner.Context(closedBy(pursuit, keywords, assembly.tagsById()),
                     lastDismissal(pursuit, own), theirs);
             Decision decision = planner.decide(pursuit, clock, context);
-            views.add(view(pursuit, decision, own, theirs, clock, () -> slots(pursuit, meetings, assembly.datesBySender(), since, clock)));
+            views.add(view(pursuit, decision, own, theirs, clock, () -> slots(pursuit, meetings, assembly.datesFrom(pursuit.prospects(), since),
+                    clock)));
         }
         views.sort(Comparator.comparing((PursuitView v) -> v.pursuit().proposal().sentAt()));
         return views;
@@ -139,13 +146,11 @@ final class PursuitBoard {
      * The free slots a reminder offers, as lines in a given locale: inside the rep's working hours,
      * clear of their meetings, shown in the prospect's time when their mail's Date offsets tell it.
      */
-    private java.util.function.Function<String, List<String>> slots(Pursuit pursuit, List<Meeting> meetings,
-                                                                    Map<String, List<Stamped>> dates, Instant since, Clock clock) {
+    private java.util.function.Function<String, List<String>> slots(Pursuit pursuit, List<Meeting> meetings, List<String> theirDates,
+                                                                    Clock clock) {
         if (slotFinder == null) {
             return locale -> List.of();
         }
-        List<String> theirDates = pursuit.prospects().stream().flatMap(a -> dates.getOrDefault(a.key(), List.of()).stream())
-                .filter(d -> d.sentAt().isAfter(since)).map(Stamped::date).toList();
         java.time.ZoneId prospectZone = ProspectZone.fromDateHeaders(theirDates).map(z -> (java.time.ZoneId) z).orElse(null);
         List<Slot> free = slotFinder.find(clock.instant(), meetings, identity::isRep, prospectZone);
         return locale -> new SlotText(planner.calendar().zone(), java.util.Locale.forLanguageTag(locale.replace('_', '-')))

@@ -82,8 +82,9 @@ public final class FactRepository {
     }
 
     /**
-     * A number that every change of this mailbox's facts raises (0 before the first), by any process sharing the store:
-     * what was derived from the facts while it stood at one value still holds while it does. Read it before the facts.
+     * A number that every change of this mailbox's facts replaces (0 before the first), by any Tickler process sharing the
+     * store: what was derived from the facts while it stood at one value still holds while it does. It is random, not a
+     * count, so that it never comes back with other facts (a backup restored, say). Read it before the facts.
      */
     public long version(String mailboxId) {
         return db.inTransaction(c -> {
@@ -98,14 +99,20 @@ public final class FactRepository {
 
     /** In the transaction that writes the facts, so that the version never stands still over a change. */
     private static void raiseVersion(Connection c, String mailboxId) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE fact_version SET version = version + 1 WHERE mailbox_id = ?")) {
-            update.setString(1, mailboxId);
+        long next;
+        do {
+            next = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+        } while (next == 0);
+        try (PreparedStatement update = c.prepareStatement("UPDATE fact_version SET version = ? WHERE mailbox_id = ?")) {
+            update.setLong(1, next);
+            update.setString(2, mailboxId);
             if (update.executeUpdate() > 0) {
                 return;
             }
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO fact_version (mailbox_id, version) VALUES (?, 1)")) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO fact_version (mailbox_id, version) VALUES (?, ?)")) {
             insert.setString(1, mailboxId);
+            insert.setLong(2, next);
             insert.executeUpdate();
         }
     }

@@ -47,6 +47,9 @@ class LastAssemblyIT {
                 PassReport first = pass(tickler, NOW);
                 assertTrue(first.messagesRead() > 0 && first.pursuits().size() >= 3, "the demo's mailbox: " + first.pursuits().size());
                 assertEquals(0, last.reused(), "a first sync assembles");
+                PassReport readBack = pass(tickler, NOW);
+                assertEquals(0, last.reused(), "a first sync keeps nothing: the next pass reads the facts back");
+                assertEquals(states(first), states(readBack));
 
                 PassReport unchanged = pass(tickler, NOW);
                 assertEquals(0, unchanged.messagesRead());

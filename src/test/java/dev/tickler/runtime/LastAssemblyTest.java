@@ -41,4 +41,19 @@ class LastAssemblyTest {
         assertTrue(last.reuse(7, WON, Clock.offset(NOW, Duration.ofHours(-1))).isEmpty(), "the clock went back");
         assertEquals(0, last.reused());
     }
+
+    @Test
+    void aKeptAssemblyGivesOnlyTheDateHeadersADecisionAtItsOwnTimeWouldSee() {
+        Instant since = NOW.instant().minus(Duration.ofDays(PursuitBoard.ZONE_EVIDENCE_DAYS));
+        PursuitBoard.Assembly assembly = new PursuitBoard.Assembly(List.of(), Map.of(), Map.of(), Map.of(
+                "gina@globex.example", List.of(new PursuitBoard.Stamped(since.plusSeconds(60), "Mon, 2 Mar 2026 10:00:00 -0500"),
+                        new PursuitBoard.Stamped(since.plus(Duration.ofDays(20)), "Mon, 30 Mar 2026 10:00:00 -0400")),
+                "greg@globex.example", List.of(new PursuitBoard.Stamped(since.plus(Duration.ofDays(1)), "Tue, 3 Mar 2026 09:00:00 +0100"))),
+                since);
+        List<dev.tickler.mail.Address> gina = List.of(new dev.tickler.mail.Address("Gina", "Gina@Globex.example"));
+        assertEquals(List.of("Mon, 2 Mar 2026 10:00:00 -0500", "Mon, 30 Mar 2026 10:00:00 -0400"), assembly.datesFrom(gina, since));
+        // Ten days on, the first is older than the evidence window: a fresh assembly would not have it either.
+        assertEquals(List.of("Mon, 30 Mar 2026 10:00:00 -0400"), assembly.datesFrom(gina, since.plus(Duration.ofDays(10))));
+        assertEquals(List.of(), assembly.datesFrom(List.of(new dev.tickler.mail.Address(null, "hank@strickland.example")), since));
+    }
 }
