@@ -164,7 +164,7 @@ public final class FactRepository {
         return db.inTransaction(c -> {
             List<ClassifiedMessage> facts = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT doc FROM message_fact WHERE mailbox_id = ? AND sent_at >= ? ORDER BY sent_at, folder, uid")) {
+                    "SELECT doc FROM message_fact WHERE mailbox_id = ? AND sent_at >= ?")) {
                 s.setString(1, mailboxId);
                 s.setLong(2, since.toEpochMilli());
                 try (ResultSet r = s.executeQuery()) {
@@ -173,6 +173,8 @@ public final class FactRepository {
                     }
                 }
             }
+            // Sorted here, not by the database: HSQLDB sorts the rows whole, documents and all, in a tenth of a pass.
+            facts.sort(STORED_ORDER);
             return facts;
         });
     }

@@ -118,8 +118,9 @@ class FactRepositoryTest {
                 + "\"subject\":\"\",\"headers\":{},\"attachments\":[],\"bodyText\":null,\"report\":null,\"defects\":[],"
                 + "\"calendarText\":null").replace("\"proposalScore\":0", "\"proposalScore\":0,\"reasons\":[],\"returnDate\":null");
         db.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO message_fact (mailbox_id, folder, uid, message_id, kind, "
-                + "sent_at, doc) VALUES ('riley', 'INBOX', 4, NULL, 'INBOUND', 0, '" + old + "')"));
-        ClassifiedMessage fromOld = facts.facts("riley").get(0);
+                + "sent_at, doc) VALUES ('riley', 'INBOX', 4, NULL, 'INBOUND', " + NOW.toEpochMilli() + ", '" + old + "')"));
+        ClassifiedMessage fromOld = facts.facts("riley").stream().filter(f -> f.message().folder().equals("INBOX") && f.message().uid() == 4)
+                .findFirst().orElseThrow();
         assertEquals(4, fromOld.message().uid());
         assertEquals(bare.classification(), fromOld.classification());
         assertEquals(List.of(), fromOld.message().to());
