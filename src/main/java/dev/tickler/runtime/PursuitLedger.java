@@ -31,8 +31,9 @@ final class PursuitLedger {
      * returns how many moved in a way the table forbids.
      */
     int record(List<PursuitView> views, String policy, Instant now) {
-        int illegal = checkTransitions(views, policy);
-        pursuits.saveAll(views.stream().map(v -> row(mailboxId, v)).toList(), policy, now);
+        Map<String, PursuitRepository.Recorded> previous = pursuits.states(mailboxId);
+        int illegal = checkTransitions(views, policy, previous);
+        pursuits.saveChanged(views.stream().map(v -> row(mailboxId, v)).toList(), previous, policy, now);
         return illegal;
     }
 
@@ -42,8 +43,7 @@ final class PursuitLedger {
      * describes moves under one cadence policy: a state recorded under another (policy.maxAgeDays or maxTouches
      * raised wakes a DORMANT pursuit, lowered ends an active one) is not judged against it.
      */
-    private int checkTransitions(List<PursuitView> views, String policy) {
-        Map<String, PursuitRepository.Recorded> previous = pursuits.states(mailboxId);
+    private int checkTransitions(List<PursuitView> views, String policy, Map<String, PursuitRepository.Recorded> previous) {
         int illegal = 0;
         int underAnotherPolicy = 0;
         for (PursuitView view : views) {

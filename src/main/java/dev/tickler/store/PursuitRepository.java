@@ -5,7 +5,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 
-/** The latest decision per pursuit, rewritten after every pass. */
+/**
+ * The latest decision per pursuit. A pass writes the rows whose decision changed, so {@code updated_at} is when it last
+ * did; an unchanged mailbox writes nothing (a daemon passes every few minutes: 5,000 pursuits were 5,000 UPDATEs each).
+ */
 public final class PursuitRepository {
 
     private final Database db;
@@ -14,19 +17,28 @@ public final class PursuitRepository {
         this.db = db;
     }
 
-    /** A pursuit's last recorded state, and the cadence policy it was derived under (null when not recorded). */
-    public record Recorded(String state, String policy) {
+    /** A pursuit's last recorded decision, and the cadence policy it was derived under (null when not recorded). */
+    public record Recorded(PursuitRecord row, String policy) {
+
+        public String state() {
+            return row.state();
+        }
     }
 
-    /** Each pursuit's last recorded state, by pursuit id: the "from" of the next transition. */
+    /** Each pursuit's last recorded decision, by pursuit id: the "from" of the next transition. */
     public java.util.Map<String, Recorded> states(String mailboxId) {
         return db.inTransaction(c -> {
             java.util.Map<String, Recorded> out = new java.util.HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, state, policy FROM pursuit WHERE mailbox_id = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, mailbox_id, proposal_message_id, proposal_at, state, next_action,"
+                    + " next_step, next_at, reason, policy FROM pursuit WHERE mailbox_id = ?")) {
                 s.setString(1, mailboxId);
                 try (java.sql.ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        out.put(r.getString(1), new Recorded(r.getString(2), r.getString(3)));
+                        long nextAt = r.getLong(8);
+                        Instant next = r.wasNull() ? null : Instant.ofEpochMilli(nextAt);
+                        PursuitRecord row = new PursuitRecord(r.getString(1), r.getString(2), r.getString(3), Instant.ofEpochMilli(r.getLong(4)),
+                                r.getString(5), r.getString(6), r.getInt(7), next, r.getString(9));
+                        out.put(row.id(), new Recorded(row, r.getString(10)));
                     }
                 }
             }
@@ -34,7 +46,30 @@ public final class PursuitRepository {
         });
     }
 
-    /** Records each pursuit's decision, derived under {@code policy} (how it is described: compared, not parsed). */
+    /**
+     * Records each pursuit's decision, derived under {@code policy} (how it is described: compared, not parsed), where it
+     * differs from {@code recorded} (what {@link #states} read before); returns how many rows were written.
+     */
+    public int saveChanged(List<PursuitRecord> pursuits, java.util.Map<String, Recorded> recorded, String policy, Instant now) {
+        String storedPolicy = FactRepository.truncate(policy, 1000);
+        List<PursuitRecord> changed = pursuits.stream().filter(p -> {
+            Recorded before = recorded.get(p.id());
+            return before == null || !storedPolicy.equals(before.policy()) || !asStored(p).equals(before.row());
+        }).toList();
+        if (!changed.isEmpty()) {
+            saveAll(changed, policy, now);
+        }
+        return changed.size();
+    }
+
+    /** A decision as {@link #states} reads it back: instants to the millisecond, the reason cut to its column. */
+    private static PursuitRecord asStored(PursuitRecord p) {
+        return new PursuitRecord(p.id(), p.mailboxId(), p.proposalMessageId(), Instant.ofEpochMilli(p.proposalAt().toEpochMilli()), p.state(),
+                p.nextAction(), p.nextStep(), p.nextAt() == null ? null : Instant.ofEpochMilli(p.nextAt().toEpochMilli()),
+                FactRepository.truncate(p.reason(), 1000));
+    }
+
+    /** Records each pursuit's decision, derived under {@code policy}, whatever was recorded before. */
     public void saveAll(List<PursuitRecord> pursuits, String policy, Instant now) {
         db.inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement(
