@@ -84,8 +84,9 @@ final class MailboxPass {
              StoringThread<Classified> storing = new StoringThread<>(id, this::classify, batch -> proposalIds.addAll(
                      persist(batch, dryRun, counts, dryRun ? unsaved : storedNow, unsavedInvitations)))) {
             boolean firstSync = !dryRun && !facts.hasFacts(id);
-            // The stored proposals' Message-IDs, read the first time a reply's parents are checked: a full scan of the facts
-            // (a quarter of a second for 50,000), which a pass that reads no new mail never needs.
+            // The stored proposals' Message-IDs, read the first time a reply's parents are checked or a proposal's fact is about
+            // to be deleted: a full scan of the facts (a quarter of a second for 50,000), which a pass that reads no new mail
+            // never needs.
             Runnable storedProposals = firstSync ? () -> { } : new Runnable() {
                 private boolean read;
 
@@ -119,7 +120,7 @@ final class MailboxPass {
                     saveKeywords(folder, tagged, dryRun, unsavedKeywords);
                     // On a first sync every proposal stored was on the server a moment ago: the next pass checks them.
                     if (!dryRun && !firstSync) {
-                        forgetDeletedProposals(imap, folder); // the facts are read back below, without those deleted
+                        forgetDeletedProposals(imap, folder, storedProposals); // the facts are read back below, without those deleted
                     }
                 } else {
                     counts.unchangedFolders++;
@@ -189,10 +190,15 @@ final class MailboxPass {
         }
     }
 
-    /** A proposal the rep deleted (sent to the wrong person, say) is not followed up. */
-    private void forgetDeletedProposals(ImapMailbox imap, MailFolder folder) throws MailboxException {
+    /**
+     * A proposal the rep deleted (sent to the wrong person, say) is not followed up. One gone from Sent may only have been
+     * filed into a folder read later in the pass: {@code storedProposals} reads the stored proposals' Message-IDs before
+     * the delete, so that a reply to it read meanwhile still has its text read.
+     */
+    private void forgetDeletedProposals(ImapMailbox imap, MailFolder folder, Runnable storedProposals) throws MailboxException {
         Set<Long> gone = imap.missing(folder, facts.proposalUids(mailbox.id(), folder.name()));
         if (!gone.isEmpty()) {
+            storedProposals.run();
             facts.delete(mailbox.id(), folder.name(), gone);
             log.info("Mailbox {}: {} proposal(s) deleted from {}; no longer followed up", mailbox.id(), gone.size(), folder.name());
         }

@@ -115,6 +115,34 @@ class AnswerDetectionIT {
     }
 
     @Test
+    void anOutOfOfficeToAProposalFiledFromSentIntoAScannedFolderMeanwhileIsStillNoAnswer() throws Exception {
+        // Riley wrote to Gina before the proposal, so Gina's mail is read in full.
+        server.append("riley", "pw", "Sent", Mime.message().id("<m0@acme.example>").from("Riley Rep <riley@acme.example>")
+                .to("Gina Glass <gina@globex.example>").subject("Our call").date(PROPOSAL.minusSeconds(3 * 86_400))
+                .text("Hi Gina, thanks for the call.").build());
+        Path config = server.config(mailbox("riley", server.port(), password, "folders: { scan: [Archive] }"));
+        Result before = tickler("scan", "--config", config.toString(), "--now", "2026-03-02T12:00:00Z");
+        assertEquals(0, before.code(), before.err());
+        // Riley files the proposal from Sent into Archive while Gina's auto-reply comes in.
+        try (jakarta.mail.Store store = server.connect("riley", "pw")) {
+            jakarta.mail.Folder sent = store.getFolder("Sent");
+            sent.open(jakarta.mail.Folder.READ_WRITE);
+            for (jakarta.mail.Message m : sent.getMessages()) {
+                if (String.join("", ((jakarta.mail.internet.MimeMessage) m).getHeader("Message-ID")).contains("p1@")) {
+                    sent.copyMessages(new jakarta.mail.Message[] {m}, store.getFolder("Archive"));
+                    m.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+                }
+            }
+            sent.close(true);
+        }
+        inbox(reply("Gina Glass <gina@globex.example>", "RE: Proposal: Globex rollout").replyTo("<p1@acme.example>")
+                .text("Automatic reply: I am out of the office until Monday, 16 March, with no access to email."));
+        Result later = tickler("scan", "--config", config.toString(), "--now", NOW);
+        assertEquals(0, later.code(), later.err());
+        assertTrue(later.out().contains("paused") && !later.out().contains("answered"), later.out() + later.err());
+    }
+
+    @Test
     void aBounceMarksTheContactAsPossiblyGone() throws Exception {
         inbox(Mime.message().id("<b1@mx.globex.example>").from("Mail Delivery System <MAILER-DAEMON@mx.globex.example>")
                 .to("riley@acme.example").subject("Undelivered Mail Returned to Sender").date(PROPOSAL.plusSeconds(60))
