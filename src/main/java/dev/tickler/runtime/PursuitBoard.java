@@ -233,6 +233,9 @@ final class PursuitBoard {
 
     /** Message-ID → the keywords on any of its copies. */
     private static Map<String, Set<String>> byMessageId(List<ClassifiedMessage> facts, Map<String, Set<String>> keywords) {
+        if (keywords.isEmpty()) {
+            return Map.of(); // most mailboxes: no folder#uid to build for every fact
+        }
         Map<String, Set<String>> out = new java.util.HashMap<>();
         for (ClassifiedMessage f : facts) {
             Set<String> tags = keywords.get(f.message().logId());

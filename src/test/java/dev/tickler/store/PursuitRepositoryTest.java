@@ -51,6 +51,33 @@ class PursuitRepositoryTest {
                 POLICY.replace("maxAge=180", "maxAge=400"), T2), "a new policy is recorded on every row");
     }
 
+    @Test
+    void aChangeOfAnyPartOfTheDecisionIsWritten() {
+        PursuitRecord before = new PursuitRecord("a", "riley", "<a@acme.example>", Instant.parse("2026-03-02T10:00:00Z"), "WAITING",
+                "REMINDER", 1, Instant.parse("2026-03-05T08:00:00Z"), "waiting");
+        pursuits.saveChanged(List.of(before), Map.of(), POLICY, T1);
+        List<PursuitRecord> changes = List.of(
+                new PursuitRecord("a", "riley", before.proposalMessageId(), before.proposalAt(), "WAITING", "REMINDER", 1,
+                        Instant.parse("2026-03-06T08:00:00Z"), before.reason()),
+                new PursuitRecord("a", "riley", before.proposalMessageId(), before.proposalAt(), "WAITING", "REMINDER", 2,
+                        Instant.parse("2026-03-06T08:00:00Z"), before.reason()),
+                new PursuitRecord("a", "riley", before.proposalMessageId(), before.proposalAt(), "WAITING", "REVIVAL", 2,
+                        Instant.parse("2026-03-06T08:00:00Z"), before.reason()),
+                new PursuitRecord("a", "riley", before.proposalMessageId(), before.proposalAt(), "WAITING", "REVIVAL", 2,
+                        null, before.reason()),
+                new PursuitRecord("a", "riley", before.proposalMessageId(), before.proposalAt(), "WAITING", "REVIVAL", 2,
+                        null, "waiting for the revival"));
+        for (PursuitRecord change : changes) {
+            assertEquals(1, pursuits.saveChanged(List.of(change), pursuits.states("riley"), POLICY, T2), change.toString());
+            assertEquals(change, pursuits.states("riley").get("a").row());
+        }
+        // A row recorded before policies were (V8) holds none: it is written with the policy.
+        db.inTransaction(c -> c.createStatement().executeUpdate("UPDATE pursuit SET policy = NULL"));
+        assertNull(pursuits.states("riley").get("a").policy());
+        assertEquals(1, pursuits.saveChanged(changes.subList(4, 5), pursuits.states("riley"), POLICY, T2));
+        assertEquals(POLICY, pursuits.states("riley").get("a").policy());
+    }
+
     private Map<String, Instant> updatedAt() {
         return db.inTransaction(c -> {
             Map<String, Instant> out = new java.util.HashMap<>();
