@@ -83,9 +83,10 @@ final class PursuitBoard {
 
     /**
      * What a decision takes from the facts, apart from time: the pursuits built from them with the rep's keywords
-     * applied, and the Date headers of the prospects' mail since {@code datesSince}. The same facts and keywords give the
-     * same assembly, so one can serve later decisions ({@link #decide(Assembly, List, List, Clock)}) while neither
-     * changes; {@link #canServe} says whether the clock has moved too far back for its Date headers.
+     * applied, and the Date headers of mail from outside since {@code datesSince} (for the prospects' time zones). The
+     * same facts and keywords give the same assembly, so one can serve later decisions
+     * ({@link #decide(Assembly, List, List, Clock)}) while neither changes; {@link #canServe} refuses a clock set back,
+     * whose window of Date headers would start before the kept ones.
      *
      * @param datesSince the oldest Date header kept: {@value #ZONE_EVIDENCE_DAYS} days before the assembly
      */
