@@ -128,9 +128,12 @@ final class MailboxPass {
             }
             syncMs = (System.nanoTime() - started) / 1_000_000; // connected, read, classified and stored
             Map<String, Set<String>> allKeywords = dryRun ? unsavedKeywords : keywords.forMailbox(id);
+            // A first sync's assembly is not kept: it is built from what this pass stored, and another writer's facts stored
+            // meanwhile (a scan of the same mailbox on a shared store) would be missing from it under a version that counts them.
+            boolean keeps = !dryRun && !firstSync;
             // Read before the facts: a write in between (by anyone) leaves the assembly kept below under an older version.
-            long version = dryRun ? -1 : facts.version(id);
-            PursuitBoard.Assembly assembly = dryRun ? null : mailbox.lastAssembly().reuse(version, allKeywords, clock).orElse(null);
+            long version = keeps ? facts.version(id) : -1;
+            PursuitBoard.Assembly assembly = keeps ? mailbox.lastAssembly().reuse(version, allKeywords, clock).orElse(null) : null;
             if (assembly == null) {
                 if (firstSync) {
                     storedNow.sort(FactRepository.STORED_ORDER);
@@ -143,9 +146,7 @@ final class MailboxPass {
                     all = readAgainWhatNowMatters(imap, folders, all, policy, dryRun, proposalIds, unsavedInvitations);
                 }
                 assembly = mailbox.board().assemble(all, allKeywords, clock);
-                // Not a first sync's: it is built from what this pass stored, and another writer's facts stored meanwhile
-                // (a scan of the same mailbox on a shared store) would be missing from it under a version that counts them.
-                if (!dryRun && !firstSync) {
+                if (keeps) {
                     mailbox.lastAssembly().keep(version, assembly);
                 }
             }

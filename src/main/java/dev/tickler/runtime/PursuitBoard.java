@@ -67,11 +67,6 @@ final class PursuitBoard {
                 : new SlotFinder(planner.calendar(), java.time.Duration.ofMinutes(slots.minutes()), slots.count(), slots.horizonBusinessDays());
     }
 
-    List<PursuitView> decide(List<ClassifiedMessage> facts, Map<String, Set<String>> keywords, List<DraftRecord> drafts,
-                             Clock clock) {
-        return decide(facts, keywords, drafts, List.of(), clock);
-    }
-
     /**
      * @param keywords the rep's override keywords by {@code folder#uid}
      * @param meetings every meeting known from the rep's calendar (invitations in mail, CalDAV)

@@ -70,7 +70,7 @@ public final class PursuitRepository {
     }
 
     /** Records each pursuit's decision, derived under {@code policy}, whatever was recorded before. */
-    public void saveAll(List<PursuitRecord> pursuits, String policy, Instant now) {
+    private void saveAll(List<PursuitRecord> pursuits, String policy, Instant now) {
         db.inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE pursuit SET mailbox_id = ?, proposal_message_id = ?, proposal_at = ?, state = ?, next_action = ?,"
