@@ -179,7 +179,8 @@ final class MailboxPass {
             return new PassReport(id, counts.read, counts.skipped, counts.defects, counts.unchangedFolders, views, placed, outcome.retracted,
                     outcome.dismissed, counts.illegalTransitions, null);
         } catch (MailboxException e) {
-            log.error("Mailbox {}: {}", id, e.getMessage());
+            String prefix = "mailbox " + id + ": "; // most failures name their mailbox already
+            log.error("Mailbox {}: {}", id, e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage());
             log.debug("Mailbox {} failure detail", id, e);
             return new PassReport(id, counts.read, counts.skipped, counts.defects, counts.unchangedFolders, views, placed, outcome.retracted,
                     outcome.dismissed, counts.illegalTransitions, new PassReport.Failure(e.kind(), e.getMessage()));

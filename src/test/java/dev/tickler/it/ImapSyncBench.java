@@ -329,7 +329,7 @@ class ImapSyncBench {
     }
 
     /** Half of {@code n} to Sent, half to INBOX, a sent message every {@code secondsApart} from {@link #BASE}. */
-    private static void write(Path maildir, int n, long secondsApart) throws Exception {
+    static void write(Path maildir, int n, long secondsApart) throws Exception {
         Path inbox = Files.createDirectories(maildir.resolve("cur"));
         Files.createDirectories(maildir.resolve("new"));
         Files.createDirectories(maildir.resolve("tmp"));

@@ -173,8 +173,12 @@ public final class DovecotServer implements AutoCloseable {
         return "127.0.0.1";
     }
 
-    /** Stops the server (SIGTERM) and waits for it. */
+    /**
+     * Stops the server and its mail processes (SIGTERM), as a restart of the service does, and waits for it. The
+     * master alone leaves a session's {@code imap} process serving its client for a while.
+     */
     public void stop() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
