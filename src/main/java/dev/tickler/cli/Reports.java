@@ -5,12 +5,14 @@ import dev.tickler.draft.Draft;
 import dev.tickler.mail.Address;
 import dev.tickler.runtime.PassReport;
 import dev.tickler.runtime.PursuitView;
+import dev.tickler.store.MailboxHealthRepository;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** How scan, status and demo print pursuits and drafts. */
@@ -60,6 +62,25 @@ final class Reports {
                 r.unchangedFolders() > 0 ? "; " + r.unchangedFolders() + " folder(s) unchanged (CONDSTORE: no FETCH)" : "");
         if (r.failed()) {
             out.printf("Mailbox %s FAILED: %s%n", r.mailboxId(), r.failure().message());
+        }
+        out.flush();
+    }
+
+    /** One line on how the mailbox's last pass ended: when mail was last read, or since when and why it fails. */
+    static void health(PrintWriter out, Optional<MailboxHealthRepository.Health> health, ZoneId zone, Instant now) {
+        if (health.isEmpty()) {
+            out.println("Mail: not read yet");
+        } else if (!health.get().failing()) {
+            out.printf("Mail: last read %s%n", format(DATE_TIME, health.get().lastOkAt(), zone));
+        } else {
+            MailboxHealthRepository.Health h = health.get();
+            boolean parked = "PERMANENT".equals(h.failureKind());
+            Instant next = h.nextAttemptAt();
+            out.printf("Mail: %s since %s (%d failed pass(es)): %s; %s%s%n", parked ? "PARKED" : "FAILING",
+                    format(DATE_TIME, h.failingSince(), zone), h.failures(), h.problem(),
+                    parked ? "the daemon retries hourly until this is fixed" : "the daemon retries with backoff",
+                    (next != null && next.isAfter(now) ? " (next at " + format(DATE_TIME, next, zone) + ")" : "")
+                            + (h.lastOkAt() == null ? "; never read" : "; last read " + format(DATE_TIME, h.lastOkAt(), zone)));
         }
         out.flush();
     }

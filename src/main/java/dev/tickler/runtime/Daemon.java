@@ -108,6 +108,9 @@ public final class Daemon {
                 again.get(mailboxId).set(false);
                 PassReport report = tickler.pass(mailboxId, clock).run(false);
                 next = nextDelay(mailboxId, report.failure());
+                if (report.failed()) {
+                    recordNextAttempt(mailboxId, next);
+                }
             } while (again.get(mailboxId).get() && !executor.isShutdown());
         } catch (Throwable t) { // never let the schedule die
             log.error("Mailbox {}: pass failed unexpectedly: {}", mailboxId, t.toString(), t);
@@ -116,6 +119,15 @@ public final class Daemon {
             busy.get(mailboxId).set(false);
         }
         return next;
+    }
+
+    /** For status: when a failing mailbox is tried again. Only informative, so a store failure here changes nothing. */
+    private void recordNextAttempt(String mailboxId, Duration next) {
+        try {
+            tickler.recordNextAttempt(mailboxId, clock.instant().plus(next));
+        } catch (RuntimeException e) {
+            log.warn("Mailbox {}: could not record the next attempt for status: {}", mailboxId, e.toString());
+        }
     }
 
     /**

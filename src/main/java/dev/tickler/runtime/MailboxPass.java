@@ -18,6 +18,7 @@ import dev.tickler.pursuit.PursuitState;
 import dev.tickler.store.DraftRepository;
 import dev.tickler.store.FactRepository;
 import dev.tickler.store.KeywordRepository;
+import dev.tickler.store.MailboxHealthRepository;
 import dev.tickler.store.MeetingRepository;
 import dev.tickler.store.PursuitRepository;
 import java.time.Clock;
@@ -50,22 +51,49 @@ final class MailboxPass {
     private final DraftRepository drafts;
     private final KeywordRepository keywords;
     private final MeetingRepository meetings;
+    private final MailboxHealthRepository health;
     private final Connector connector;
     private final Clock clock;
 
     MailboxPass(MailboxWiring mailbox, FactRepository facts, PursuitRepository pursuits, DraftRepository drafts,
-                KeywordRepository keywords, MeetingRepository meetings, Connector connector, Clock clock) {
+                KeywordRepository keywords, MeetingRepository meetings, MailboxHealthRepository health, Connector connector,
+                Clock clock) {
         this.mailbox = mailbox;
         this.facts = facts;
         this.pursuits = pursuits;
         this.drafts = drafts;
         this.keywords = keywords;
         this.meetings = meetings;
+        this.health = health;
         this.connector = connector;
         this.clock = clock;
     }
 
+    /** The pass; its outcome is recorded for {@code status} unless it is a dry run. */
     PassReport run(boolean dryRun) {
+        PassReport report = sync(dryRun);
+        if (!dryRun) {
+            try {
+                if (report.failed()) {
+                    health.recordFailure(mailbox.id(), report.failure().kind().name(), withoutMailbox(report.failure().message()),
+                            clock.instant());
+                } else {
+                    health.recordSuccess(mailbox.id(), clock.instant());
+                }
+            } catch (RuntimeException e) { // the store failing: the pass's own outcome stands, and is logged
+                log.warn("Mailbox {}: could not record the pass's outcome for status: {}", mailbox.id(), e.toString());
+            }
+        }
+        return report;
+    }
+
+    /** A failure's message without the "mailbox ID: " most of them start with, for a line that names the mailbox itself. */
+    private String withoutMailbox(String message) {
+        String prefix = "mailbox " + mailbox.id() + ": ";
+        return message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+
+    private PassReport sync(boolean dryRun) {
         String id = mailbox.id();
         Counts counts = new Counts();
         List<ClassifiedMessage> unsaved = new ArrayList<>();
@@ -179,8 +207,7 @@ final class MailboxPass {
             return new PassReport(id, counts.read, counts.skipped, counts.defects, counts.unchangedFolders, views, placed, outcome.retracted,
                     outcome.dismissed, counts.illegalTransitions, null);
         } catch (MailboxException e) {
-            String prefix = "mailbox " + id + ": "; // most failures name their mailbox already
-            log.error("Mailbox {}: {}", id, e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage());
+            log.error("Mailbox {}: {}", id, withoutMailbox(e.getMessage()));
             log.debug("Mailbox {} failure detail", id, e);
             return new PassReport(id, counts.read, counts.skipped, counts.defects, counts.unchangedFolders, views, placed, outcome.retracted,
                     outcome.dismissed, counts.illegalTransitions, new PassReport.Failure(e.kind(), e.getMessage()));

@@ -7,6 +7,7 @@ import dev.tickler.store.Database;
 import dev.tickler.store.DraftRepository;
 import dev.tickler.store.FactRepository;
 import dev.tickler.store.KeywordRepository;
+import dev.tickler.store.MailboxHealthRepository;
 import dev.tickler.store.MeetingRepository;
 import dev.tickler.store.PursuitRepository;
 import java.time.Clock;
@@ -32,6 +33,7 @@ public final class Tickler implements AutoCloseable {
     private final DraftRepository drafts;
     private final KeywordRepository keywords;
     private final MeetingRepository meetings;
+    private final MailboxHealthRepository health;
     private final List<MailboxWiring> mailboxes = new ArrayList<>();
     private final MailboxPass.Connector connector;
 
@@ -43,6 +45,7 @@ public final class Tickler implements AutoCloseable {
         this.drafts = new DraftRepository(db);
         this.keywords = new KeywordRepository(db);
         this.meetings = new MeetingRepository(db);
+        this.health = new MailboxHealthRepository(db);
         this.connector = connector;
         for (TicklerConfig.Mailbox mailbox : config.mailboxes()) {
             mailboxes.add(MailboxWiring.of(config, mailbox, templates));
@@ -143,6 +146,16 @@ public final class Tickler implements AutoCloseable {
         return meetings.sources(mailboxId);
     }
 
+    /** How the mailbox's last pass ended (none yet: empty), for status. */
+    public Optional<MailboxHealthRepository.Health> health(String mailboxId) {
+        return health.health(mailboxId);
+    }
+
+    /** The daemon's next attempt at a failing mailbox, for status. */
+    void recordNextAttempt(String mailboxId, Instant at) {
+        health.recordNextAttempt(mailboxId, at);
+    }
+
     public int skippedCount(String mailboxId) {
         return facts.skippedCount(mailboxId);
     }
@@ -164,7 +177,7 @@ public final class Tickler implements AutoCloseable {
     }
 
     MailboxPass pass(String mailboxId, Clock clock) {
-        return new MailboxPass(wiring(mailboxId), facts, pursuits, drafts, keywords, meetings, connector, clock);
+        return new MailboxPass(wiring(mailboxId), facts, pursuits, drafts, keywords, meetings, health, connector, clock);
     }
 
     @Override

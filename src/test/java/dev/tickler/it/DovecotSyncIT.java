@@ -207,6 +207,23 @@ class DovecotSyncIT {
             assertTrue(report.failed());
             assertEquals(dev.tickler.mail.MailboxException.Kind.PERMANENT, report.failure().kind());
             assertTrue(report.failure().message().contains("login to 127.0.0.1:" + dovecot.port() + " failed"), report.failure().message());
+
+            dev.tickler.runtime.Daemon daemon = new dev.tickler.runtime.Daemon(tickler, NOW);
+            daemon.start();
+            try {
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                while (tickler.health("riley").map(h -> h.nextAttemptAt() == null).orElse(true) && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+            } finally {
+                daemon.stop(java.time.Duration.ofSeconds(10));
+            }
+            dev.tickler.store.MailboxHealthRepository.Health health = tickler.health("riley").orElseThrow();
+            assertEquals("PERMANENT", health.failureKind());
+            assertEquals(2, health.failures(), "the scan's failed pass and the daemon's");
+            assertEquals(NOW.instant(), health.failingSince());
+            assertEquals(NOW.instant().plus(java.time.Duration.ofHours(1)), health.nextAttemptAt(), "parked: retried in an hour");
+            assertTrue(health.problem().startsWith("login to 127.0.0.1:" + dovecot.port() + " failed"), health.problem());
         }
     }
 

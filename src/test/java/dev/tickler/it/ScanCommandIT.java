@@ -85,6 +85,20 @@ class ScanCommandIT {
         assertTrue(r.err().contains("tickler: mailbox riley failed: mailbox riley: login to 127.0.0.1:" + server.port() + " failed"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
         assertEquals(1, server.count("sam", "pw-sam", "Drafts"), "sam's draft is written although riley failed");
+
+        Result status = tickler("status", "--config", config.toString(), "--now", NOW);
+        String riley = status.out().substring(status.out().indexOf("Mailbox riley"), status.out().indexOf("Mailbox sam"));
+        assertTrue(riley.contains("Mail: PARKED since 2026-03-12 10:30 (1 failed pass(es)): login to 127.0.0.1:" + server.port()
+                + " failed"), status.out());
+        assertTrue(riley.contains("the daemon retries hourly until this is fixed; never read"), status.out());
+        assertFalse(riley.contains("not-the-password"), "no secret in status");
+        assertTrue(status.out().substring(status.out().indexOf("Mailbox sam")).contains("Mail: last read 2026-03-12 10:30"), status.out());
+
+        Files.writeString(wrong, "pw-riley");
+        assertEquals(0, tickler("scan", "--config", config.toString(), "--now", NOW).code());
+        Result fixed = tickler("status", "--config", config.toString(), "--now", NOW);
+        assertFalse(fixed.out().contains("PARKED"), fixed.out());
+        assertTrue(fixed.out().substring(0, fixed.out().indexOf("Mailbox sam")).contains("Mail: last read 2026-03-12 10:30"), fixed.out());
     }
 
     @Test

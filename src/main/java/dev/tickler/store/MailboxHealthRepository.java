@@ -1,0 +1,121 @@
+package dev.tickler.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How each mailbox's last pass ended, for {@code status}: when it last succeeded, and since when and why it has been
+ * failing. A mailbox whose login fails is parked by the daemon and retried hourly; an operator should see that in
+ * {@code status}, not only in the logs.
+ */
+public final class MailboxHealthRepository {
+
+    private final Database db;
+
+    public MailboxHealthRepository(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * @param lastOkAt      when a pass last succeeded, or null if none has
+     * @param failingSince  the first failure of the current run of failures, or null when the last pass succeeded
+     * @param failures      consecutive failed passes
+     * @param failureKind   {@code TRANSIENT} or {@code PERMANENT} for the last failure, else null
+     * @param problem       the last failure's message (it names host and folder, never a password), else null
+     * @param nextAttemptAt when the daemon means to try again after a failure, or null (a scan, or not failing)
+     */
+    public record Health(Instant lastOkAt, Instant failingSince, int failures, String failureKind, String problem,
+                         Instant nextAttemptAt) {
+
+        public boolean failing() {
+            return failingSince != null;
+        }
+    }
+
+    public Optional<Health> health(String mailboxId) {
+        return db.inTransaction(c -> read(c, mailboxId));
+    }
+
+    /** A pass that succeeded: the run of failures, if any, is over. */
+    public void recordSuccess(String mailboxId, Instant at) {
+        db.inTransaction(c -> {
+            write(c, mailboxId, new Health(at, null, 0, null, null, null), at);
+            return null;
+        });
+    }
+
+    /** A pass that failed: counted with the ones before it since the last success. */
+    public void recordFailure(String mailboxId, String kind, String problem, Instant at) {
+        db.inTransaction(c -> {
+            Optional<Health> before = read(c, mailboxId);
+            Instant since = before.map(Health::failingSince).orElse(null);
+            write(c, mailboxId, new Health(before.map(Health::lastOkAt).orElse(null), since == null ? at : since,
+                    before.map(h -> h.failures() + 1).orElse(1), kind,
+                    problem == null || problem.length() <= 1000 ? problem : problem.substring(0, 1000), null), at);
+            return null;
+        });
+    }
+
+    /** When the daemon will try a failing mailbox again. */
+    public void recordNextAttempt(String mailboxId, Instant at) {
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE mailbox_health SET next_attempt_at = ? WHERE mailbox_id = ? AND failing_since IS NOT NULL")) {
+                s.setLong(1, at.toEpochMilli());
+                s.setString(2, mailboxId);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static Optional<Health> read(Connection c, String mailboxId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT last_ok_at, failing_since, failures, failure_kind, problem,"
+                + " next_attempt_at FROM mailbox_health WHERE mailbox_id = ?")) {
+            s.setString(1, mailboxId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Health(instant(r, 1), instant(r, 2), r.getInt(3), r.getString(4), r.getString(5), instant(r, 6)));
+            }
+        }
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        long millis = r.getLong(column);
+        return r.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static void write(Connection c, String mailboxId, Health h, Instant now) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM mailbox_health WHERE mailbox_id = ?")) {
+            delete.setString(1, mailboxId);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO mailbox_health (mailbox_id, last_ok_at, failing_since,"
+                + " failures, failure_kind, problem, next_attempt_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, mailboxId);
+            setInstant(insert, 2, h.lastOkAt());
+            setInstant(insert, 3, h.failingSince());
+            insert.setInt(4, h.failures());
+            insert.setString(5, h.failureKind());
+            insert.setString(6, h.problem());
+            setInstant(insert, 7, h.nextAttemptAt());
+            insert.setLong(8, now.toEpochMilli());
+            insert.executeUpdate();
+        }
+    }
+
+    private static void setInstant(PreparedStatement s, int index, Instant at) throws SQLException {
+        if (at == null) {
+            s.setNull(index, Types.BIGINT);
+        } else {
+            s.setLong(index, at.toEpochMilli());
+        }
+    }
+}
