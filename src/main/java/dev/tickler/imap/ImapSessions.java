@@ -57,6 +57,9 @@ final class ImapSessions {
         // A plain connection (loopback only) never uses TLS: the JDK's default TLS context, which takes a first sync tens
         // of milliseconds to set up, is not built for it.
         props.put(p + "socketFactory", NoDelaySockets.plain());
+        // Angus connects again with the JVM's default TLS factory when these fail (any failure but a connect timeout):
+        // imap.trustStore would then be bypassed by the JVM's CAs, and every refused connect made twice.
+        props.setProperty(p + "socketFactory.fallback", "false");
         if (settings.security() != ImapSettings.Security.NONE) {
             props.put(p + "ssl.socketFactory", NoDelaySockets.tls(settings.trustStore()
                     .map(store -> TrustStores.socketFactory(store, settings.trustStorePassword()))

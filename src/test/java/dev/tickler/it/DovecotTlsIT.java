@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tickler.testing.DovecotServer;
+import dev.tickler.testing.LatencyProxy;
 import dev.tickler.testing.TestMailServer.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +42,26 @@ class DovecotTlsIT {
 
     @Test
     void anUntrustedCertificateIsRefusedWithAClearReason() throws Exception {
-        Result r = scan("security: tls, port: " + dovecot.tlsPort());
-        assertEquals(1, r.code());
-        assertTrue(r.err().contains("can't connect to 127.0.0.1:" + dovecot.tlsPort()), r.err());
-        assertTrue(r.err().toLowerCase().contains("certificat") || r.err().contains("PKIX"), r.err());
+        try (LatencyProxy link = LatencyProxy.start(dovecot.tlsPort(), java.time.Duration.ZERO)) {
+            Result r = scan("security: tls, port: " + link.port());
+            assertEquals(1, r.code());
+            assertTrue(r.err().contains("can't connect to 127.0.0.1:" + link.port()), r.err());
+            assertTrue(r.err().toLowerCase().contains("certificat") || r.err().contains("PKIX"), r.err());
+            // Angus by default connects again with the JVM's own TLS factory when the configured one fails: that
+            // would make imap.trustStore a suggestion (the JVM's CAs tried next) and double every failed connect.
+            assertEquals(1, link.connections(), "one connection: no second try with other certificates");
+        }
+    }
+
+    @Test
+    void aTrustStoreThatDoesNotTrustTheServerIsNotBypassed() throws Exception {
+        DovecotServer.Certificate other = DovecotServer.Certificate.create(dir.resolve("other-tls"));
+        try (LatencyProxy link = LatencyProxy.start(dovecot.tlsPort(), java.time.Duration.ZERO)) {
+            Result r = scan("security: tls, port: " + link.port() + ", trustStore: \"" + other.cert() + "\"");
+            assertEquals(1, r.code());
+            assertTrue(r.err().toLowerCase().contains("certificat") || r.err().contains("PKIX"), r.err());
+            assertEquals(1, link.connections(), "one connection: no second try with the JVM's certificates");
+        }
     }
 
     @Test

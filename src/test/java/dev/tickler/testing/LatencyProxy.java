@@ -20,6 +20,7 @@ public final class LatencyProxy implements AutoCloseable {
     private final ServerSocket socket;
     private final int targetPort;
     private final long delayNanos;
+    private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
 
     private LatencyProxy(int targetPort, Duration oneWay) throws IOException {
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -38,10 +39,16 @@ public final class LatencyProxy implements AutoCloseable {
         return socket.getLocalPort();
     }
 
+    /** Connections accepted so far. */
+    public int connections() {
+        return accepted.get();
+    }
+
     private void accept() {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                accepted.incrementAndGet();
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
