@@ -120,8 +120,13 @@ final class SourceConfigReader {
                 node.get("lookBackDays").integer(d.lookBackDays(), 1, 730), node.get("lookAheadDays").integer(d.lookAheadDays(), 1, 365));
     }
 
+    /** An IPv4 literal in 127.0.0.0/8: four decimal octets, nothing else (127.mail.example is a name, resolved anywhere). */
+    private static final java.util.regex.Pattern LOOPBACK_V4 =
+            java.util.regex.Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+
+    /** Whether the host is the loopback interface by its very form: {@code localhost}, a 127/8 or ::1 literal. No lookup. */
     static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
+        return h.equals("localhost") || LOOPBACK_V4.matcher(h).matches() || h.equals("::1") || h.equals("[::1]");
     }
 }
