@@ -13,16 +13,15 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 
 /**
  * Finds the Sent and Drafts folders: the SPECIAL-USE attribute (RFC 6154) first, then the configured
- * name, then the names common clients and servers use, in several languages.
+ * name, then the names common clients and servers use, in several languages, at the top or below INBOX.
  */
 final class FolderLocator {
 
     static final List<String> SENT_NAMES = List.of("Sent", "Sent Items", "Sent Messages", "Sent Mail",
-            "[Gmail]/Sent Mail", "[Google Mail]/Sent Mail", "INBOX.Sent", "INBOX/Sent", "INBOX.Sent Items",
+            "[Gmail]/Sent Mail", "[Google Mail]/Sent Mail",
             "Gesendete Elemente", "Gesendete Objekte", "Gesendet", "Éléments envoyés", "Elementos enviados",
             "Posta inviata", "Verzonden items");
-    static final List<String> DRAFTS_NAMES = List.of("Drafts", "[Gmail]/Drafts", "[Google Mail]/Drafts",
-            "INBOX.Drafts", "INBOX/Drafts", "Draft", "Entwürfe", "Brouillons", "Borradores", "Bozze", "Concepten");
+    static final List<String> DRAFTS_NAMES = List.of("Drafts", "[Gmail]/Drafts", "[Google Mail]/Drafts", "Draft", "Entwürfe", "Brouillons", "Borradores", "Bozze", "Concepten");
 
     private final List<Folder> all;
 
@@ -34,8 +33,22 @@ final class FolderLocator {
         return new FolderLocator(Arrays.asList(store.getDefaultFolder().list("*")));
     }
 
-    String sent(Optional<String> configured) throws MailboxException {
-        return find("\\Sent", configured, SENT_NAMES, "Sent", "imap.folders.sent");
+    /**
+     * Every folder of the rep's sent mail: all those marked {@code \\Sent} (Dovecot's stock configuration marks both
+     * "Sent" and "Sent Messages", so an account used from Thunderbird and Apple Mail has mail in both); else the
+     * configured one; else every folder with a usual name.
+     */
+    List<String> sent(Optional<String> configured) throws MailboxException {
+        List<String> marked = all.stream().filter(f -> f instanceof IMAPFolder imap && hasAttribute(imap, "\\Sent"))
+                .map(Folder::getFullName).toList();
+        if (!marked.isEmpty()) {
+            return marked;
+        }
+        if (configured.isPresent()) {
+            return List.of(find("\\Sent", configured, SENT_NAMES, "Sent", "imap.folders.sent"));
+        }
+        List<String> named = SENT_NAMES.stream().map(this::byName).flatMap(Optional::stream).distinct().toList();
+        return named.isEmpty() ? List.of(find("\\Sent", configured, SENT_NAMES, "Sent", "imap.folders.sent")) : named;
     }
 
     String drafts(Optional<String> configured) throws MailboxException {
@@ -75,11 +88,31 @@ final class FolderLocator {
                 + attribute + " and none has a usual name; set " + key + " to one of " + names, null);
     }
 
+    /**
+     * The folder of this name, case-insensitively; failing that, the one of this name below INBOX, where servers with an
+     * {@code INBOX.} personal namespace (Courier, cPanel, older Cyrus) keep every folder: "Sent Messages" finds
+     * "INBOX.Sent Messages".
+     */
     private Optional<String> byName(String name) {
         String wanted = name.toLowerCase(Locale.ROOT);
-        return all.stream().map(Folder::getFullName)
-                .filter(n -> n.toLowerCase(Locale.ROOT).equals(wanted))
-                .findFirst();
+        Optional<String> exact = all.stream().map(Folder::getFullName).filter(n -> n.toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+        if (exact.isPresent()) {
+            return exact;
+        }
+        return all.stream().filter(f -> belowInbox(f).map(rest -> rest.equals(wanted)).orElse(false)).map(Folder::getFullName).findFirst();
+    }
+
+    /** The rest of a folder's name after "INBOX" and its separator, lower case; empty for a folder not below INBOX. */
+    private static Optional<String> belowInbox(Folder folder) {
+        String full = folder.getFullName();
+        try {
+            char separator = folder.getSeparator();
+            String prefix = "inbox" + separator;
+            String lower = full.toLowerCase(Locale.ROOT);
+            return lower.startsWith(prefix) && lower.length() > prefix.length() ? Optional.of(lower.substring(prefix.length())) : Optional.empty();
+        } catch (MessagingException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean hasAttribute(IMAPFolder folder, String attribute) {

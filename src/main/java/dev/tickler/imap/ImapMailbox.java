@@ -86,7 +86,9 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
     public List<MailFolder> foldersToRead() throws MailboxException {
         try {
             List<MailFolder> folders = new ArrayList<>();
-            folders.add(new MailFolder(locator().sent(settings.sentFolder()), FolderRole.SENT));
+            for (String sent : locator().sent(settings.sentFolder())) {
+                folders.add(new MailFolder(sent, FolderRole.SENT));
+            }
             folders.add(new MailFolder("INBOX", FolderRole.INBOX));
             for (String extra : settings.scanFolders()) {
                 String name = locator().existing(extra, "imap.folders.scan");
@@ -94,7 +96,9 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
                     throw new MailboxException(MailboxException.Kind.PERMANENT, "mailbox " + mailboxId + ": imap.folders.scan lists the"
                             + " Drafts folder \"" + name + "\"; unsent drafts are not mail anyone has sent", null);
                 }
-                folders.add(new MailFolder(name, FolderRole.OTHER));
+                if (folders.stream().noneMatch(f -> f.name().equals(name))) { // a Sent folder or INBOX listed again: read once
+                    folders.add(new MailFolder(name, FolderRole.OTHER));
+                }
             }
             return folders;
         } catch (MessagingException e) {

@@ -79,12 +79,21 @@ public final class DovecotServer implements AutoCloseable {
     /**
      * Starts Dovecot with these users (login → password) and these extra mailboxes (name → SPECIAL-USE
      * attribute, e.g. "Outbox Archive" → "\\Sent"), created and subscribed for every user.
-     */
-    /**
+     *
      * @param tls a certificate to serve STARTTLS on {@link #port()} and implicit TLS on {@link #tlsPort()}
      *            (plain-text login is then refused), or null for a plain server
      */
     public static DovecotServer start(Map<String, String> users, Map<String, String> specialUse, Certificate tls) throws Exception {
+        return start(users, specialUse, tls, "");
+    }
+
+    /**
+     * @param inboxPrefix "" for folders at the top level, separated by "/"; "INBOX." for every folder below INBOX, separated
+     *                    by ".", as Courier and cPanel servers show them. A mailbox with an empty attribute is created
+     *                    without one.
+     */
+    public static DovecotServer start(Map<String, String> users, Map<String, String> specialUse, Certificate tls, String inboxPrefix)
+            throws Exception {
         requireInstalled();
         int port = freePort();
         int tlsPort = tls == null ? 0 : freePort();
@@ -99,8 +108,8 @@ public final class DovecotServer implements AutoCloseable {
         users.forEach((user, password) -> passwd.append(user).append(":{PLAIN}").append(password).append("\n"));
         Files.writeString(dir.resolve("users"), passwd);
         StringBuilder mailboxes = new StringBuilder();
-        specialUse.forEach((name, attribute) -> mailboxes.append("  mailbox \"").append(name).append("\" {\n    special_use = ")
-                .append(attribute).append("\n    auto = subscribe\n  }\n"));
+        specialUse.forEach((name, attribute) -> mailboxes.append("  mailbox \"").append(name).append("\" {\n")
+                .append(attribute.isEmpty() ? "" : "    special_use = " + attribute + "\n").append("    auto = subscribe\n  }\n"));
         // Dovecot never runs a mail process as root: as root, mail belongs to the "dovecot" user.
         boolean root = run("id", "-u").equals("0");
         String uid = root ? run("id", "-u", "dovecot") : run("id", "-u");
@@ -154,11 +163,12 @@ public final class DovecotServer implements AutoCloseable {
                 }
                 namespace inbox {
                   inbox = yes
-                  separator = /
+                  separator = %8$s
+                  prefix = %9$s
                 %5$s}
                 """.formatted(dir, uid, gid, port, mailboxes, tls == null ? "ssl = no\ndisable_plaintext_auth = no"
                         : "ssl = required\ndisable_plaintext_auth = yes\nssl_cert = <" + tls.cert() + "\nssl_key = <" + tls.key(),
-                tlsPort));
+                tlsPort, inboxPrefix.isEmpty() ? "/" : inboxPrefix.substring(inboxPrefix.length() - 1), inboxPrefix));
         Process process = launch(dir);
         DovecotServer server = new DovecotServer(dir, port, tlsPort, process);
         server.awaitListening();
