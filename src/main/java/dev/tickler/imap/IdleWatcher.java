@@ -1,5 +1,6 @@
 package dev.tickler.imap;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
@@ -17,13 +18,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Push for one mailbox (RFC 2177 IDLE on INBOX): calls {@code onChange} within moments of new or
  * expunged mail, so a reply retracts a still-unsent draft in seconds instead of at the next poll.
- * IDLE is renewed every {@code renewEvery} (servers drop it after 30 minutes), a lost connection is
- * re-established with backoff, and a server without IDLE leaves the mailbox to polling.
+ * IDLE is renewed every {@code renewEvery} (servers drop it after 30 minutes, middleboxes much sooner), a lost
+ * connection is re-established with backoff (jittered; from the first step again once a connection had worked), a
+ * refused login is tried again only after an hour, and a server without IDLE leaves the mailbox to polling.
  */
 public final class IdleWatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IdleWatcher.class);
-    public static final Duration RENEW = Duration.ofMinutes(24);
+    /**
+     * How often IDLE is ended and started again. RFC 2177 asks for less than 29 minutes; NAT gateways and load balancers
+     * drop a silent connection much sooner (Azure after 4 minutes, AWS NAT after 350 s), and a dead connection is only
+     * noticed at a renewal.
+     */
+    public static final Duration RENEW = Duration.ofMinutes(3);
+    static final long FIRST_BACKOFF_MS = 5_000;
+    static final long MAX_BACKOFF_MS = Duration.ofMinutes(5).toMillis();
+    /** After a refused login: as long as the daemon parks the mailbox's passes. */
+    static final Duration LOGIN_REFUSED_RETRY = Duration.ofHours(1);
 
     private final String mailboxId;
     private final ImapSettings settings;
@@ -34,6 +45,8 @@ public final class IdleWatcher implements AutoCloseable {
     private volatile boolean running = true;
     private volatile IMAPFolder folder;
     private volatile Store store;
+    /** Whether the current connection got as far as IDLE: if it then drops, the backoff starts again from the first step. */
+    private volatile boolean established;
 
     public IdleWatcher(String mailboxId, ImapSettings settings, Runnable onChange, Duration renewEvery) {
         this.mailboxId = mailboxId;
@@ -67,30 +80,56 @@ public final class IdleWatcher implements AutoCloseable {
     }
 
     private void loop() {
-        long backoffMs = 5_000;
+        long backoffMs = FIRST_BACKOFF_MS;
         while (running) {
+            long waitMs;
             try {
                 if (!idleUntilBroken()) {
                     return; // no IDLE on this server: polling only
                 }
-                backoffMs = 5_000;
+                backoffMs = FIRST_BACKOFF_MS;
+                waitMs = backoffMs;
+            } catch (AuthenticationFailedException e) {
+                if (!running) {
+                    return;
+                }
+                if (ImapMailbox.temporaryRefusal(e)) {
+                    waitMs = backoffMs;
+                    backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+                } else {
+                    // Retrying a refused login every few minutes can lock the account or get the host banned, which would
+                    // block every mailbox on that server. The passes report the failure (parked) and retry hourly too.
+                    waitMs = LOGIN_REFUSED_RETRY.toMillis();
+                }
+                log.warn("Mailbox {}: IDLE login refused ({}); trying again in {} min", mailboxId, ImapMailbox.oneLine(e),
+                        Math.max(1, waitMs / 60_000));
             } catch (MessagingException | RuntimeException e) {
                 if (!running) {
                     return;
                 }
+                if (established) {
+                    backoffMs = FIRST_BACKOFF_MS; // it worked until now: a dropped connection, not a failing server
+                }
+                waitMs = backoffMs;
+                backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
                 log.info("Mailbox {}: IDLE connection lost ({}); reconnecting in {} s", mailboxId,
-                        ImapMailbox.oneLine(e), backoffMs / 1000);
+                        ImapMailbox.oneLine(e), waitMs / 1000);
             } finally {
                 closeQuietly();
             }
-            sleep(backoffMs);
-            backoffMs = Math.min(backoffMs * 2, Duration.ofMinutes(5).toMillis());
+            sleep(jittered(waitMs));
         }
+    }
+
+    /** ±20 %, so that the mailboxes of one server don't reconnect in step. */
+    static long jittered(long ms) {
+        return (long) (ms * (0.8 + java.util.concurrent.ThreadLocalRandom.current().nextDouble() * 0.4));
     }
 
     /** @return false when the server has no IDLE */
     private boolean idleUntilBroken() throws MessagingException {
         // The socket must outlive an IDLE period; the renewer ends each IDLE before this read timeout.
+        established = false;
         var session = ImapSessions.create(settings, renewEvery.plusMinutes(3));
         store = session.getStore(ImapSessions.protocol(settings));
         store.connect(settings.host(), settings.port(), settings.username(), settings.password().get());
@@ -112,6 +151,7 @@ public final class IdleWatcher implements AutoCloseable {
         });
         inbox.open(Folder.READ_ONLY);
         folder = inbox;
+        established = true;
         log.debug("Mailbox {}: IDLE on INBOX", mailboxId);
         while (running && inbox.isOpen()) {
             inbox.idle(false);

@@ -92,6 +92,11 @@ public final class Daemon {
      * mailbox at once: a trigger during a pass makes that pass run once more when it ends.
      */
     void triggerNow(String mailboxId) {
+        if (failures.containsKey(mailboxId)) {
+            // Parked or backing off: its schedule retries it; new mail must not turn that into a pass per message.
+            log.debug("Mailbox {}: new mail while failing; left to the next attempt", mailboxId);
+            return;
+        }
         if (!executor.isShutdown()) {
             executor.execute(() -> pass(mailboxId));
         }
@@ -103,21 +108,25 @@ public final class Daemon {
             return interval;
         }
         Duration next = interval;
-        try {
-            do {
-                again.get(mailboxId).set(false);
-                PassReport report = tickler.pass(mailboxId, clock).run(false);
-                next = nextDelay(mailboxId, report.failure());
-                if (report.failed()) {
-                    recordNextAttempt(mailboxId, next);
-                }
-            } while (again.get(mailboxId).get() && !executor.isShutdown());
-        } catch (Throwable t) { // never let the schedule die
-            log.error("Mailbox {}: pass failed unexpectedly: {}", mailboxId, t.toString(), t);
-            next = nextDelay(mailboxId, new PassReport.Failure(MailboxException.Kind.TRANSIENT, t.toString()));
-        } finally {
-            busy.get(mailboxId).set(false);
-        }
+        do {
+            try {
+                do {
+                    again.get(mailboxId).set(false);
+                    PassReport report = tickler.pass(mailboxId, clock).run(false);
+                    next = nextDelay(mailboxId, report.failure());
+                    if (report.failed()) {
+                        recordNextAttempt(mailboxId, next);
+                    }
+                } while (again.get(mailboxId).get() && !executor.isShutdown());
+            } catch (Throwable t) { // never let the schedule die
+                log.error("Mailbox {}: pass failed unexpectedly: {}", mailboxId, t.toString());
+                log.debug("Mailbox {}: unexpected failure", mailboxId, t);
+                next = nextDelay(mailboxId, new PassReport.Failure(MailboxException.Kind.TRANSIENT, t.toString()));
+            } finally {
+                busy.get(mailboxId).set(false);
+            }
+            // A trigger that came after the last check but before busy was released found the pass still busy: run again.
+        } while (again.get(mailboxId).get() && !executor.isShutdown() && busy.get(mailboxId).compareAndSet(false, true));
         return next;
     }
 
@@ -159,11 +168,38 @@ public final class Daemon {
         return Duration.ofMillis((long) (capped * jitter));
     }
 
+    /**
+     * Closes every IDLE connection at once, waiting at most {@code limit}: closing one ends its IDLE with DONE and waits
+     * for the server's answer, which a connection gone silent (a NAT that dropped it) never gives. Such a watcher's
+     * daemon thread is left to the JVM's exit.
+     */
+    private void closeWatchers(Duration limit) {
+        List<Thread> closing = new java.util.ArrayList<>();
+        for (IdleWatcher watcher : watchers) {
+            Thread t = new Thread(watcher::close, "tickler-idle-close");
+            t.setDaemon(true);
+            t.start();
+            closing.add(t);
+        }
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (Thread t : closing) {
+            try {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (t.isAlive()) {
+                log.debug("An IDLE connection did not close within {}; left to the JVM's exit", limit);
+            }
+        }
+    }
+
     /** Stops scheduling, lets running passes finish (bounded), then returns. */
     public void stop(Duration grace) {
         log.info("Tickler daemon stopping");
-        watchers.forEach(IdleWatcher::close);
         executor.shutdown();
+        closeWatchers(Duration.ofSeconds(2));
         try {
             if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("Passes still running after {}; interrupting them", grace);

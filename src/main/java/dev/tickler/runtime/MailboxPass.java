@@ -212,7 +212,9 @@ final class MailboxPass {
             return new PassReport(id, counts.read, counts.skipped, counts.defects, counts.unchangedFolders, views, placed, outcome.retracted,
                     outcome.dismissed, counts.illegalTransitions, new PassReport.Failure(e.kind(), e.getMessage()));
         } catch (RuntimeException e) { // a bug or a store failure: this mailbox stops, the others go on
-            log.error("Mailbox {}: pass failed: {}", id, e.toString(), e);
+            // The stack at DEBUG only: a driver's exception may quote a row (a PostgreSQL key "Detail" with an address).
+            log.error("Mailbox {}: pass failed: {}", id, e.toString());
+            log.debug("Mailbox {}: pass failure detail", id, e);
             return new PassReport(id, counts.read, counts.skipped, counts.defects, counts.unchangedFolders, views, placed, outcome.retracted,
                     outcome.dismissed, counts.illegalTransitions,
                     new PassReport.Failure(MailboxException.Kind.TRANSIENT, "mailbox " + id + ": pass failed: " + e.getMessage()));

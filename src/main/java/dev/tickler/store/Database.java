@@ -70,7 +70,7 @@ public final class Database implements AutoCloseable {
                     sleep();
                     continue;
                 }
-                throw new StoreException("can't open the state database " + url + ": " + rootMessage(e), e);
+                throw new StoreException("can't open the state database " + withoutSecrets(url) + ": " + rootMessage(e), e);
             }
         }
     }
@@ -170,5 +170,14 @@ public final class Database implements AutoCloseable {
             return "it is in use by another Tickler process (is the daemon running?); " + message;
         }
         return message;
+    }
+
+    /**
+     * A JDBC URL fit for a message: PostgreSQL and HSQLDB take credentials as parameters ({@code ?password=…},
+     * {@code ;password=…}) and PostgreSQL as user info ({@code //user:pw@host}); their values are masked.
+     */
+    static String withoutSecrets(String url) {
+        return url.replaceAll("(?i)((?:password|pwd|user|username|sslpassword)=)[^;&]*", "$1****")
+                .replaceAll("//[^/@;?]*@", "//****@");
     }
 }

@@ -227,6 +227,65 @@ class DovecotSyncIT {
         }
     }
 
+    /** A parked mailbox whose IDLE still works: new mail used to start a pass (and a failed one) per message. */
+    @Test
+    void newMailDoesNotRunTheFailingPassesOfAParkedMailboxAgain() throws Exception {
+        TicklerConfig missingFolder = new ConfigLoader(Map.of()).parse("""
+                company: { domains: [acme.example] }
+                store: { url: "jdbc:hsqldb:mem:%s" }
+                pollInterval: 1h
+                mailboxes:
+                  - id: riley
+                    owner: { name: Riley Rep, address: riley@acme.example }
+                    timezone: Europe/Berlin
+                    imap: { host: 127.0.0.1, port: %d, security: none, username: riley, password: "${file:%s}", folders: { scan: [Nope] } }
+                """.formatted(UUID.randomUUID(), dovecot.port(), dir.resolve("pw")), "test");
+        try (Tickler tickler = Tickler.start(missingFolder, NOW)) {
+            dev.tickler.runtime.Daemon daemon = new dev.tickler.runtime.Daemon(tickler, NOW);
+            daemon.start();
+            try {
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                while (tickler.health("riley").map(h -> h.nextAttemptAt() == null).orElse(true) && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertEquals("PERMANENT", tickler.health("riley").orElseThrow().failureKind());
+                Thread.sleep(1_500); // IDLE is up
+                try (Store store = connect()) {
+                    for (int i = 0; i < 3; i++) {
+                        store.getFolder("INBOX").appendMessages(new Message[] {Mime.message().id("<news" + i + "@media.example>")
+                                .from("news@media.example").to("riley@acme.example").subject("News " + i).date(NOW.instant())
+                                .text("Hello").build()});
+                        Thread.sleep(700);
+                    }
+                }
+                Thread.sleep(2_000);
+            } finally {
+                daemon.stop(java.time.Duration.ofSeconds(10));
+            }
+            assertEquals(1, tickler.health("riley").orElseThrow().failures(), "only the scheduled pass ran; the next is in an hour");
+        }
+    }
+
+    /**
+     * The IDLE watcher tried a refused login again after 5 s, 10 s, 20 s … and then every 5 minutes, while the passes were
+     * parked for an hour: enough failed logins to lock an account or get the host banned, which blocks every mailbox there.
+     */
+    @Test
+    void aRefusedIdleLoginIsNotTriedAgainForAnHour() throws Exception {
+        try (dev.tickler.testing.LatencyProxy link = dev.tickler.testing.LatencyProxy.start(dovecot.port(), java.time.Duration.ZERO)) {
+            dev.tickler.imap.ImapSettings wrong = new dev.tickler.imap.ImapSettings("127.0.0.1", link.port(),
+                    dev.tickler.imap.ImapSettings.Security.NONE, dev.tickler.imap.ImapSettings.Auth.PASSWORD, "riley", () -> "wrong",
+                    java.util.Optional.empty(), java.util.Optional.empty(), java.util.List.of(), java.time.Duration.ofSeconds(10), 100,
+                    java.util.Optional.empty(), () -> null);
+            try (dev.tickler.imap.IdleWatcher watcher = new dev.tickler.imap.IdleWatcher("riley", wrong, () -> { },
+                    java.time.Duration.ofMinutes(3))) {
+                watcher.start();
+                Thread.sleep(8_000); // the old first retry came after 5 s
+                assertEquals(1, link.connections(), "one refused login, then an hour's wait");
+            }
+        }
+    }
+
     @Test
     void aReplyArrivingDuringIdleRetractsTheDraftWithinSeconds() throws Exception {
         TicklerConfig daemonConfig = config.withMailboxes(config.mailboxes(), java.time.Duration.ofHours(1));
