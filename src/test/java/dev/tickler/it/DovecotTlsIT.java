@@ -65,6 +65,14 @@ class DovecotTlsIT {
     }
 
     @Test
+    void anUntrustedCertificateOverStartTlsIsNamedToo() throws Exception {
+        Result r = scan("security: starttls, port: " + dovecot.port());
+        assertEquals(1, r.code());
+        // Angus says only "STARTTLS failure"; the reason is three causes deep.
+        assertTrue(r.err().toLowerCase().contains("certificat") || r.err().contains("PKIX"), r.err());
+    }
+
+    @Test
     void implicitTlsWorksWithTheCertificateInTheTrustStore() throws Exception {
         Result r = scan("security: tls, port: " + dovecot.tlsPort() + ", trustStore: \"" + dir.resolve("tls/cert.pem") + "\"");
         assertEquals(0, r.code(), r.err());
