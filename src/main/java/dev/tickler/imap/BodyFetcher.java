@@ -202,6 +202,15 @@ final class BodyFetcher {
         }
     }
 
+    /**
+     * HTML as the words a reader sees: scripts, styles and tags dropped, entities decoded ("attached&nbsp;is our
+     * proposal &ndash; &euro;&nbsp;12.400"), non-breaking spaces made spaces for the classifier's patterns.
+     */
+    static String flatten(String html) {
+        String text = html.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]+>", " ");
+        return org.apache.commons.text.StringEscapeUtils.unescapeHtml4(text).replace('\u00A0', ' ');
+    }
+
     /** Decoded text: transfer encoding undone, charset applied, HTML flattened; a defect noted when it can't be. */
     static String decode(byte[] raw, TextPart part, List<String> defects) {
         try (InputStream in = part.encoding() == null ? new ByteArrayInputStream(raw)
@@ -209,14 +218,13 @@ final class BodyFetcher {
             byte[] bytes = in.readAllBytes();
             Charset charset;
             try {
-                charset = part.charset() == null ? java.nio.charset.StandardCharsets.US_ASCII
-                        : Charset.forName(MimeUtility.javaCharset(part.charset()));
+                charset = part.charset() == null ? EightBit.undeclared(bytes) : Charset.forName(MimeUtility.javaCharset(part.charset()));
             } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
                 defects.add("body in an unknown charset (" + part.charset() + "); not read");
                 return null;
             }
             String text = new String(bytes, charset);
-            return part.html() ? text.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]+>", " ") : text;
+            return part.html() ? flatten(text) : text;
         } catch (MessagingException | IOException | RuntimeException e) {
             defects.add("body unreadable (" + e.getClass().getSimpleName() + ")");
             return null;

@@ -170,9 +170,9 @@ final class MessageMapper {
             return "";
         }
         try {
-            return jakarta.mail.internet.MimeUtility.decodeText(jakarta.mail.internet.MimeUtility.unfold(raw));
+            return jakarta.mail.internet.MimeUtility.decodeText(jakarta.mail.internet.MimeUtility.unfold(EightBit.utf8IfValid(raw)));
         } catch (java.io.UnsupportedEncodingException e) {
-            return raw;
+            return EightBit.utf8IfValid(raw);
         }
     }
 
@@ -272,7 +272,7 @@ final class MessageMapper {
                 if (ia.isGroup()) {
                     continue; // "undisclosed-recipients:;" and the like
                 }
-                out.add(new Address(ia.getPersonal(), ia.getAddress()));
+                out.add(new Address(EightBit.utf8IfValid(ia.getPersonal()), ia.getAddress()));
             } else if (a != null) {
                 defects.add("an address could not be parsed");
             }
@@ -283,7 +283,7 @@ final class MessageMapper {
     private static String subject(Message message, List<String> defects) {
         try {
             String subject = message.getSubject();
-            return subject == null ? "" : subject;
+            return subject == null ? "" : EightBit.utf8IfValid(subject);
         } catch (MessagingException e) {
             defects.add("subject could not be decoded");
             return "";
