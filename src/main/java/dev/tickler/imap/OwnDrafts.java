@@ -2,6 +2,7 @@ package dev.tickler.imap;
 
 import dev.tickler.draft.Draft;
 import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -82,6 +83,21 @@ public final class OwnDrafts {
         for (long uid : vanished) {
             byUid.remove(uid);
         }
+        // Flags changed since: a draft marked \Deleted (Outlook, Thunderbird's "mark as deleted") is gone for the rep;
+        // one undeleted is looked at again.
+        List<Message> recheck = new ArrayList<>();
+        for (MailEvent e : changes) {
+            if (e instanceof jakarta.mail.event.MessageChangedEvent changed && !changed.getMessage().isExpunged()) {
+                Message m = changed.getMessage();
+                long uid = drafts.getUID(m);
+                if (m.isSet(Flags.Flag.DELETED)) {
+                    byUid.remove(uid);
+                } else if (uid <= lastUid && !byUid.containsKey(uid)) {
+                    recheck.add(m);
+                }
+            }
+        }
+        byUid.putAll(describe(drafts, recheck.toArray(new Message[0])));
         byUid.putAll(appended);
         highestModSeq = modSeq;
         lastUid = Math.max(lastUid, nowLastUid);
@@ -97,7 +113,8 @@ public final class OwnDrafts {
         long validity = drafts.getUIDValidity();
         long modSeq = qresync ? drafts.getHighestModSeq() : 0;
         long last = qresync ? drafts.getUIDNext() - 1 : 0;
-        Map<Long, Found> found = describe(drafts, drafts.search(new HeaderTerm("Message-ID", ID_PREFIX)));
+        Map<Long, Found> found = describe(drafts, drafts.search(new jakarta.mail.search.AndTerm(new HeaderTerm("Message-ID", ID_PREFIX),
+                new jakarta.mail.search.NotTerm(new jakarta.mail.search.FlagTerm(new Flags(Flags.Flag.DELETED), true)))));
         boolean followable = qresync && modSeq > 0 && last >= 0;
         folder = name;
         uidValidity = followable ? validity : -1;
@@ -114,12 +131,16 @@ public final class OwnDrafts {
         fp.add(FetchProfile.Item.ENVELOPE);
         fp.add(FetchProfile.Item.CONTENT_INFO);
         fp.add(UIDFolder.FetchProfileItem.UID);
+        fp.add(FetchProfile.Item.FLAGS);
+        if (candidates.length == 0) {
+            return Map.of();
+        }
         drafts.fetch(candidates, fp);
         Map<Long, String> ids = new HashMap<>();
         Map<Long, BodyFetcher.TextPart> parts = new HashMap<>();
         for (Message m : candidates) {
-            if (m == null || m.isExpunged()) {
-                continue;
+            if (m == null || m.isExpunged() || m.isSet(Flags.Flag.DELETED)) {
+                continue; // a draft marked \Deleted is one the rep deleted, or Tickler retracted without UIDPLUS
             }
             String id = ((jakarta.mail.internet.MimeMessage) m).getMessageID();
             if (id != null && id.startsWith(ID_PREFIX)) {

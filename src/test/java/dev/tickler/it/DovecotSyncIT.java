@@ -114,6 +114,42 @@ class DovecotSyncIT {
         }
     }
 
+    /**
+     * Outlook over IMAP and Thunderbird's "mark as deleted" mode delete by flag and leave the expunge for later: noticed
+     * by the same process following Drafts by QRESYNC (a flag change), and by a new one listing Drafts in full.
+     */
+    @Test
+    void aDraftTheRepOnlyMarksDeletedIsDismissedToo() throws Exception {
+        try (Tickler tickler = Tickler.start(config, NOW)) {
+            assertEquals(1, tickler.scan(false, NOW).get(0).placed().size());
+            markDraftsDeleted();
+            PassReport followed = tickler.scan(false, NOW).get(0);
+            assertEquals(1, followed.dismissed(), "noticed as the rep's deletion");
+            assertTrue(followed.placed().isEmpty(), "the next one waits a full interval");
+            assertEquals(1, count("Drafts"), "Tickler expunges nothing of the rep's");
+        }
+    }
+
+    @Test
+    void aDraftMarkedDeletedIsDismissedByANewProcessListingDraftsInFull() throws Exception {
+        try (Tickler tickler = Tickler.start(config, NOW)) {
+            assertEquals(1, tickler.scan(false, NOW).get(0).placed().size());
+            markDraftsDeleted();
+            try (Tickler another = Tickler.start(config, NOW)) { // the same store (kept open by the first), its own listing
+                assertEquals(1, another.scan(false, NOW).get(0).dismissed());
+            }
+        }
+    }
+
+    private void markDraftsDeleted() throws Exception {
+        try (Store store = connect()) {
+            Folder drafts = store.getFolder("Drafts");
+            drafts.open(Folder.READ_WRITE);
+            drafts.setFlags(drafts.getMessages(), new Flags(Flags.Flag.DELETED), true);
+            drafts.close(false); // no expunge
+        }
+    }
+
     @Test
     void withQresyncDraftsAreListedOnceThenFollowedByWhatVanishedAndWhatWasAppended() throws Exception {
         appendDraft("<tickler-a-1@acme.example>", "First reminder");
