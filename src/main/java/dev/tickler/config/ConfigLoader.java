@@ -323,6 +323,10 @@ public final class ConfigLoader {
             node.problem("must be a duration like 30s, 5m or 1h, was \"" + raw.get() + "\"");
             return defaultValue;
         }
+        if (m.group(1).replaceFirst("^0+(?=\\d)", "").length() > 6) { // over 24h in any unit, and no overflow below
+            node.problem("must be between 10s and 24h, was " + raw.get());
+            return defaultValue;
+        }
         long amount = Long.parseLong(m.group(1));
         Duration d = switch (m.group(2)) {
             case "s" -> Duration.ofSeconds(amount);

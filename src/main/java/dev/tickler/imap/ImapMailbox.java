@@ -117,8 +117,9 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
         try {
             folder = (IMAPFolder) store.getFolder(mailFolder.name());
             long modSeq = 0;
+            org.eclipse.angus.mail.imap.protocol.Status status = null;
             if (condstore()) {
-                org.eclipse.angus.mail.imap.protocol.Status status = status(folder);
+                status = status(folder);
                 boolean unchanged = cursor.highestModSeq() > 0 && status.uidvalidity == cursor.uidValidity()
                         && status.uidnext > 0 && status.uidnext <= cursor.lastUid() + 1 && status.highestmodseq == cursor.highestModSeq();
                 if (unchanged) {
@@ -140,6 +141,12 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             long lastUid = sameValidity ? cursor.lastUid() : 0;
             lastUid = Math.max(lastUid, BatchReader.readAll(mailboxId, folder, mailFolder, uidValidity, fresh, longAgo, batchSize, policy,
                     sink));
+            if (status != null && status.uidvalidity == uidValidity && status.uidnext > 0) {
+                // Every UID below the UIDNEXT reported before the search was read or is gone (mail expunged before any pass
+                // saw it); later mail gets higher UIDs. Without this, such a gap kept STATUS from proving the folder
+                // unchanged until newer mail was read.
+                lastUid = Math.max(lastUid, status.uidnext - 1);
+            }
             // The closing cursor: the new UIDVALIDITY even for an empty folder, and the HIGHESTMODSEQ read
             // before the fetch (anything changed since is seen next time, its modseq being higher).
             sink.accept(new FolderBatch(mailFolder.name(), mailFolder.role(), new FolderCursor(uidValidity, lastUid, modSeq),

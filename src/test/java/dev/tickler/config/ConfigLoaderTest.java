@@ -143,6 +143,7 @@ class ConfigLoaderTest {
         "stateDir: ./data|stateDir: ./data\\nstore: { url: 'jdbc:mysql://x/y' }|store.url: must be a jdbc:hsqldb: or jdbc:postgresql: URL, was \"jdbc:mysql://x/y\"",
         "stateDir: ./data|stateDir: ./data\\npollInterval: 5 minutes|pollInterval: must be a duration like 30s, 5m or 1h, was \"5 minutes\"",
         "stateDir: ./data|stateDir: ./data\\npollInterval: 1s|pollInterval: must be between 10s and 24h, was 1s",
+        "stateDir: ./data|stateDir: ./data\\npollInterval: 99999999999999999999s|pollInterval: must be between 10s and 24h, was 99999999999999999999s",
         "stateDir: ./data|stateDir: ./data\\nlocale: english|locale: must be a language code like en or de, was \"english\"",
         "stateDir: ./data|stateDir: ./data\\ntemplates: /nonexistent/templates|templates: directory /nonexistent/templates does not exist",
         "stateDir: ./data|stateDir: ./data\\nmailbox: []|mailbox: unknown key; known keys here: company, detection, locale, localeByDomain, mailboxes, policy, pollInterval, stateDir, store, templates",

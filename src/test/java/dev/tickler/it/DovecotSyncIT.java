@@ -85,6 +85,23 @@ class DovecotSyncIT {
     }
 
     @Test
+    void mailExpungedBeforeAnyPassReadItDoesNotKeepTheFolderChanged() throws Exception {
+        try (Tickler tickler = Tickler.start(config, NOW)) {
+            tickler.scan(false, NOW);
+            try (Store store = connect()) {
+                store.getFolder("INBOX").appendMessages(new Message[] {Mime.message().id("<gone@media.example>").from("news@media.example")
+                        .to("riley@acme.example").subject("News").date(NOW.instant()).text("Hello").build()});
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_WRITE);
+                inbox.setFlags(inbox.getMessages(), new Flags(Flags.Flag.DELETED), true);
+                inbox.close(true);
+            }
+            assertEquals(1, tickler.scan(false, NOW).get(0).unchangedFolders(), "INBOX changed (its modseq moved): read, nothing in it");
+            assertEquals(2, tickler.scan(false, NOW).get(0).unchangedFolders(), "then unchanged again by one STATUS");
+        }
+    }
+
+    @Test
     void aNewUidValidityRereadsTheFolderWithoutDuplicatingFactsOrDrafts() throws Exception {
         try (Tickler tickler = Tickler.start(config, NOW)) {
             PassReport first = tickler.scan(false, NOW).get(0);
