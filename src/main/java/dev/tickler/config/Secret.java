@@ -73,13 +73,15 @@ public final class Secret {
 
     private static String run(List<String> command) {
         Path out = null;
+        Process p = null;
         try {
-            // Output goes to a private file, so waiting (with the time limit) never blocks on a full pipe.
+            // Output goes to a private file, so waiting (with the time limit) never blocks on a full pipe. Its stderr is
+            // not kept: a helper may echo what it was given.
             out = Files.createTempFile("tickler-token", ".out");
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+            p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
                     .redirectOutput(out.toFile()).start();
             if (!p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+                kill(p);
                 throw new IllegalStateException("token command " + command.get(0) + " did not finish in " + COMMAND_TIMEOUT.toSeconds() + " s");
             }
             if (p.exitValue() != 0) {
@@ -94,6 +96,7 @@ public final class Secret {
             throw new IllegalStateException("can't run token command " + command.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            kill(p);
             throw new IllegalStateException("interrupted while running token command " + command.get(0), e);
         } finally {
             if (out != null) {
@@ -103,6 +106,20 @@ public final class Secret {
                     // a leftover temp file holds an expired token at worst
                 }
             }
+        }
+    }
+
+    /** Ends a token command that overran, with whatever it started (a shell script's children), and reaps it. */
+    private static void kill(Process p) {
+        if (p == null) {
+            return;
+        }
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        try {
+            p.waitFor(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
