@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.tickler.cadence.Action;
-import dev.tickler.config.ConfigLoader;
 import dev.tickler.config.TicklerConfig;
 import dev.tickler.demo.Mime;
 import dev.tickler.pursuit.PursuitState;
@@ -24,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,15 +116,7 @@ class DovecotFoldersIT {
 
     private TicklerConfig config(DovecotServer dovecot, String imapExtra) throws Exception {
         Files.writeString(dir.resolve("pw"), "pw");
-        return new ConfigLoader(Map.of()).parse("""
-                company: { domains: [acme.example] }
-                store: { url: "jdbc:hsqldb:mem:%s" }
-                mailboxes:
-                  - id: riley
-                    owner: { name: Riley Rep, address: riley@acme.example }
-                    timezone: Europe/Berlin
-                    imap: { host: 127.0.0.1, port: %d, security: none, username: riley, password: "${file:%s}"%s }
-                """.formatted(UUID.randomUUID(), dovecot.port(), dir.resolve("pw"), imapExtra), "test");
+        return dovecot.config("riley", dir.resolve("pw"), imapExtra, "");
     }
 
     private static Store connect(DovecotServer dovecot) throws Exception {

@@ -3,7 +3,6 @@ package dev.tickler.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.tickler.config.ConfigLoader;
 import dev.tickler.config.TicklerConfig;
 import dev.tickler.pursuit.PursuitState;
 import dev.tickler.runtime.PassReport;
@@ -24,7 +23,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,15 +93,7 @@ class DovecotMimeIT {
 
     private PassReport scan() throws Exception {
         Files.writeString(dir.resolve("pw"), "pw");
-        TicklerConfig config = new ConfigLoader(Map.of()).parse("""
-                company: { domains: [acme.example] }
-                store: { url: "jdbc:hsqldb:mem:%s" }
-                mailboxes:
-                  - id: riley
-                    owner: { name: Riley Rep, address: riley@acme.example }
-                    timezone: Europe/Berlin
-                    imap: { host: 127.0.0.1, port: %d, security: none, username: riley, password: "${file:%s}" }
-                """.formatted(UUID.randomUUID(), dovecot.port(), dir.resolve("pw")), "test");
+        TicklerConfig config = dovecot.config("riley", dir.resolve("pw"), "", "");
         try (Tickler tickler = Tickler.start(config, NOW)) {
             PassReport report = tickler.scan(false, NOW).get(0);
             assertFalse(report.failed(), () -> report.failure().message());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tickler.config.ConfigLoader;
 import dev.tickler.config.TicklerConfig;
 import dev.tickler.mail.MailboxException;
 import dev.tickler.runtime.PassReport;
@@ -60,7 +59,7 @@ class DovecotRestartIT {
 
             List<String> expected;
             List<String> expectedFacts;
-            try (Tickler tickler = Tickler.start(config(referenceDb, dovecot.port(), "ref"), NOW)) {
+            try (Tickler tickler = Tickler.start(config(dovecot, referenceDb, "ref"), NOW)) {
                 PassReport uninterrupted = tickler.scan(false, NOW).get(0);
                 assertFalse(uninterrupted.failed(), () -> uninterrupted.failure().message());
                 expected = decisions(uninterrupted);
@@ -69,7 +68,7 @@ class DovecotRestartIT {
             List<String> expectedDrafts = draftIds(dovecot, "ref");
             assertTrue(expectedDrafts.size() >= 100, "the world has work in it: " + expectedDrafts.size() + " drafts");
 
-            try (Tickler tickler = Tickler.start(config(db, dovecot.port(), "riley"), NOW)) {
+            try (Tickler tickler = Tickler.start(config(dovecot, db, "riley"), NOW)) {
                 CompletableFuture<PassReport> pass = CompletableFuture.supplyAsync(() -> tickler.scan(false, NOW).get(0));
                 awaitFirstBatch(db, pass);
                 dovecot.stop();
@@ -111,16 +110,8 @@ class DovecotRestartIT {
     }
 
     /** Both mailboxes have the id "riley", so that their drafts' Message-IDs (a hash of it) compare. */
-    private TicklerConfig config(String db, int port, String user) throws Exception {
-        return new ConfigLoader(Map.of()).parse("""
-                company: { domains: [acme.example] }
-                store: { url: "%s" }
-                mailboxes:
-                  - id: riley
-                    owner: { name: Riley Rep, address: riley@acme.example }
-                    timezone: Europe/Berlin
-                    imap: { host: 127.0.0.1, port: %d, security: none, username: %s, password: "${file:%s}", batchSize: 100, idle: false }
-                """.formatted(db, port, user, dir.resolve("pw")), "test");
+    private TicklerConfig config(DovecotServer dovecot, String db, String user) {
+        return dovecot.config(db, user, dir.resolve("pw"), ", batchSize: 100, idle: false", "");
     }
 
     private static List<String> decisions(PassReport report) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tickler.config.ConfigLoader;
 import dev.tickler.config.TicklerConfig;
 import dev.tickler.demo.Mime;
 import dev.tickler.pursuit.PursuitState;
@@ -23,7 +22,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,15 +41,7 @@ class DovecotSyncIT {
     void start() throws Exception {
         dovecot = DovecotServer.start(Map.of("riley", "pw"), Map.of("Sent", "\\Sent", "Drafts", "\\Drafts"));
         Files.writeString(dir.resolve("pw"), "pw");
-        config = new ConfigLoader(Map.of()).parse("""
-                company: { domains: [acme.example] }
-                store: { url: "jdbc:hsqldb:mem:%s" }
-                mailboxes:
-                  - id: riley
-                    owner: { name: Riley Rep, address: riley@acme.example }
-                    timezone: Europe/Berlin
-                    imap: { host: 127.0.0.1, port: %d, security: none, username: riley, password: "${file:%s}" }
-                """.formatted(UUID.randomUUID(), dovecot.port(), dir.resolve("pw")), "test");
+        config = dovecot.config("riley", dir.resolve("pw"), "", "");
         try (Store store = connect()) {
             store.getFolder("Sent").appendMessages(new Message[] {Mime.message().id("<p1@acme.example>")
                     .from("Riley Rep <riley@acme.example>").to("Gina Glass <gina@globex.example>").subject("Proposal: Globex")
@@ -264,10 +254,7 @@ class DovecotSyncIT {
             dev.tickler.runtime.Daemon daemon = new dev.tickler.runtime.Daemon(tickler, NOW);
             daemon.start();
             try {
-                long deadline = System.nanoTime() + 20_000_000_000L;
-                while (tickler.health("riley").map(h -> h.nextAttemptAt() == null).orElse(true) && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
+                awaitNextAttempt(tickler);
             } finally {
                 daemon.stop(java.time.Duration.ofSeconds(10));
             }
@@ -283,24 +270,12 @@ class DovecotSyncIT {
     /** A parked mailbox whose IDLE still works: new mail used to start a pass (and a failed one) per message. */
     @Test
     void newMailDoesNotRunTheFailingPassesOfAParkedMailboxAgain() throws Exception {
-        TicklerConfig missingFolder = new ConfigLoader(Map.of()).parse("""
-                company: { domains: [acme.example] }
-                store: { url: "jdbc:hsqldb:mem:%s" }
-                pollInterval: 1h
-                mailboxes:
-                  - id: riley
-                    owner: { name: Riley Rep, address: riley@acme.example }
-                    timezone: Europe/Berlin
-                    imap: { host: 127.0.0.1, port: %d, security: none, username: riley, password: "${file:%s}", folders: { scan: [Nope] } }
-                """.formatted(UUID.randomUUID(), dovecot.port(), dir.resolve("pw")), "test");
+        TicklerConfig missingFolder = dovecot.config("riley", dir.resolve("pw"), ", folders: { scan: [Nope] }", "pollInterval: 1h\n");
         try (Tickler tickler = Tickler.start(missingFolder, NOW)) {
             dev.tickler.runtime.Daemon daemon = new dev.tickler.runtime.Daemon(tickler, NOW);
             daemon.start();
             try {
-                long deadline = System.nanoTime() + 20_000_000_000L;
-                while (tickler.health("riley").map(h -> h.nextAttemptAt() == null).orElse(true) && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
+                awaitNextAttempt(tickler);
                 assertEquals("PERMANENT", tickler.health("riley").orElseThrow().failureKind());
                 Thread.sleep(1_500); // IDLE is up
                 try (Store store = connect()) {
@@ -360,6 +335,14 @@ class DovecotSyncIT {
             } finally {
                 daemon.stop(java.time.Duration.ofSeconds(10));
             }
+        }
+    }
+
+    /** Waits until the daemon has recorded when it will try the failing mailbox again. */
+    private static void awaitNextAttempt(Tickler tickler) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (tickler.health("riley").map(h -> h.nextAttemptAt() == null).orElse(true) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
         }
     }
 

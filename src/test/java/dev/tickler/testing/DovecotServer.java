@@ -179,6 +179,31 @@ public final class DovecotServer implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Tickler's configuration for mailbox "riley" (Riley Rep, company acme.example, Europe/Berlin) logging in to this
+     * server as {@code user} over plain IMAP, with its state in a fresh in-memory database.
+     *
+     * @param passwordFile the file the password is read from
+     * @param imapExtra    more keys of the imap mapping, each after ", " (e.g. {@code ", folders: { scan: [Archive] }"})
+     * @param topExtra     more top-level lines (e.g. {@code "pollInterval: 1h\n"})
+     */
+    public dev.tickler.config.TicklerConfig config(String user, Path passwordFile, String imapExtra, String topExtra) {
+        return config("jdbc:hsqldb:mem:" + java.util.UUID.randomUUID(), user, passwordFile, imapExtra, topExtra);
+    }
+
+    /** The same with the state in this database. */
+    public dev.tickler.config.TicklerConfig config(String storeUrl, String user, Path passwordFile, String imapExtra, String topExtra) {
+        return new dev.tickler.config.ConfigLoader(Map.of()).parse("""
+                company: { domains: [acme.example] }
+                store: { url: "%s" }
+                %smailboxes:
+                  - id: riley
+                    owner: { name: Riley Rep, address: riley@acme.example }
+                    timezone: Europe/Berlin
+                    imap: { host: 127.0.0.1, port: %d, security: none, username: %s, password: "${file:%s}"%s }
+                """.formatted(storeUrl, topExtra, port, user, passwordFile, imapExtra), "test");
+    }
+
     public String host() {
         return "127.0.0.1";
     }
