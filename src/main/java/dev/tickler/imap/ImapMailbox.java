@@ -17,7 +17,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
-import jakarta.mail.search.HeaderTerm;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -261,17 +260,6 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
         });
     }
 
-    /** The messages in {@code folder} whose Message-ID is exactly {@code messageId} (SEARCH HEADER matches substrings). */
-    private static List<Message> withMessageId(IMAPFolder folder, String messageId) throws MessagingException {
-        List<Message> exact = new ArrayList<>();
-        for (Message m : folder.search(new HeaderTerm("Message-ID", messageId))) {
-            if (messageId.equals(((jakarta.mail.internet.MimeMessage) m).getMessageID())) {
-                exact.add(m);
-            }
-        }
-        return exact;
-    }
-
     /**
      * Tickler's drafts in Drafts, by Message-ID, with the hash of their text (to tell an edited one); on a
      * QRESYNC server only what changed since the last pass is asked (see {@link OwnDrafts}).
@@ -298,7 +286,7 @@ public final class ImapMailbox implements MailboxSource, DraftOutbox {
             throw new IllegalArgumentException("Tickler removes only its own drafts, not " + messageId);
         }
         return inFolder(draftsFolder(), Folder.READ_WRITE, "removing a draft from Drafts", folder -> {
-            List<Message> ours = withMessageId(folder, messageId);
+            List<Message> ours = OwnDrafts.withMessageId(folder, messageId::equals);
             if (ours.isEmpty()) {
                 return false;
             }

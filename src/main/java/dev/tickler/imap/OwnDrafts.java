@@ -8,7 +8,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.event.MailEvent;
-import jakarta.mail.search.HeaderTerm;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -106,15 +105,17 @@ public final class OwnDrafts {
     }
 
     /**
-     * Searches Drafts for Tickler's drafts and remembers them with the folder's state as the SELECT reported it
-     * (read first: what changes during the listing is then reported again next time, never lost).
+     * Finds Tickler's drafts in Drafts and remembers them with the folder's state as the SELECT reported it (read first:
+     * what changes during the listing is then reported again next time, never lost). The Message-IDs are compared here,
+     * from every draft's envelope, not by the server's SEARCH: Gmail and Exchange match words, not substrings, and
+     * Gmail's index lags behind a fresh APPEND, so a search can miss drafts that are there (which would count them as
+     * deleted by the rep). Drafts holds tens of messages, rarely thousands: one FETCH of their envelopes.
      */
     private void listInFull(IMAPFolder drafts, String name, boolean qresync) throws MessagingException {
         long validity = drafts.getUIDValidity();
         long modSeq = qresync ? drafts.getHighestModSeq() : 0;
         long last = qresync ? drafts.getUIDNext() - 1 : 0;
-        Map<Long, Found> found = describe(drafts, drafts.search(new jakarta.mail.search.AndTerm(new HeaderTerm("Message-ID", ID_PREFIX),
-                new jakarta.mail.search.NotTerm(new jakarta.mail.search.FlagTerm(new Flags(Flags.Flag.DELETED), true)))));
+        Map<Long, Found> found = describe(drafts, withMessageId(drafts, id -> id.startsWith(ID_PREFIX)).toArray(new Message[0]));
         boolean followable = qresync && modSeq > 0 && last >= 0;
         folder = name;
         uidValidity = followable ? validity : -1;
@@ -123,6 +124,28 @@ public final class OwnDrafts {
         byUid.clear();
         byUid.putAll(found);
         fullListings++;
+    }
+
+    /**
+     * The messages of the open {@code folder} whose Message-ID matches, compared here from one FETCH of every envelope
+     * (see {@link #listInFull} for why not by the server's SEARCH).
+     */
+    static List<Message> withMessageId(IMAPFolder folder, java.util.function.Predicate<String> wanted) throws MessagingException {
+        Message[] all = folder.getMessages();
+        FetchProfile envelopes = new FetchProfile();
+        envelopes.add(FetchProfile.Item.ENVELOPE);
+        envelopes.add(FetchProfile.Item.FLAGS);
+        folder.fetch(all, envelopes);
+        List<Message> out = new ArrayList<>();
+        for (Message m : all) {
+            if (!m.isExpunged()) {
+                String id = ((jakarta.mail.internet.MimeMessage) m).getMessageID();
+                if (id != null && wanted.test(id)) {
+                    out.add(m);
+                }
+            }
+        }
+        return out;
     }
 
     /** Tickler's drafts among {@code candidates}: UID → Message-ID and the hash of the text. */

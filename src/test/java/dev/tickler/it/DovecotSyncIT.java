@@ -148,6 +148,31 @@ class DovecotSyncIT {
         }
     }
 
+    /**
+     * Gmail's and Exchange's SEARCH match words, not substrings, and Gmail's index lags behind an APPEND: a search for
+     * Tickler's Message-IDs could find none of the drafts that are there, and count them as deleted by the rep. Played
+     * here by a proxy that makes every search of a Message-ID match nothing.
+     */
+    @Test
+    void draftsAreFoundWhereTheServersSearchWouldMissThem() throws Exception {
+        try (dev.tickler.testing.LatencyProxy searchFindsNothing = dev.tickler.testing.LatencyProxy.start(dovecot.port(),
+                java.time.Duration.ZERO, command -> command.replaceAll("(?i)(HEADER Message-ID \"?)<", "$1<nowhere-"))) {
+            TicklerConfig viaProxy = DovecotServer.configVia(searchFindsNothing.port(), "jdbc:hsqldb:mem:" + java.util.UUID.randomUUID(),
+                    "riley", dir.resolve("pw"), "", "");
+            try (Tickler tickler = Tickler.start(viaProxy, NOW)) {
+                assertEquals(1, tickler.scan(false, NOW).get(0).placed().size());
+                try (Tickler another = Tickler.start(viaProxy, NOW)) { // a new process lists Drafts in full
+                    PassReport next = another.scan(false, NOW).get(0);
+                    assertEquals(0, next.dismissed(), "the draft is there: not deleted by the rep");
+                    assertTrue(next.placed().isEmpty());
+                }
+                tag("Sent", "$TicklerClosed");
+                assertEquals(1, tickler.scan(false, NOW).get(0).retracted().size(), "found to be retracted, too");
+                assertEquals(0, count("Drafts"));
+            }
+        }
+    }
+
     private void markDraftsDeleted() throws Exception {
         try (Store store = connect()) {
             Folder drafts = store.getFolder("Drafts");

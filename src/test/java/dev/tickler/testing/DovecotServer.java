@@ -193,6 +193,12 @@ public final class DovecotServer implements AutoCloseable {
 
     /** The same with the state in this database. */
     public dev.tickler.config.TicklerConfig config(String storeUrl, String user, Path passwordFile, String imapExtra, String topExtra) {
+        return configVia(port, storeUrl, user, passwordFile, imapExtra, topExtra);
+    }
+
+    /** The same through another port: a proxy in front of this server. */
+    public static dev.tickler.config.TicklerConfig configVia(int port, String storeUrl, String user, Path passwordFile, String imapExtra,
+                                                             String topExtra) {
         return new dev.tickler.config.ConfigLoader(Map.of()).parse("""
                 company: { domains: [acme.example] }
                 store: { url: "%s" }

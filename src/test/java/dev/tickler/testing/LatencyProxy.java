@@ -22,15 +22,27 @@ public final class LatencyProxy implements AutoCloseable {
     private final long delayNanos;
     private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
 
-    private LatencyProxy(int targetPort, Duration oneWay) throws IOException {
+    private final java.util.function.UnaryOperator<String> clientToServer;
+
+    private LatencyProxy(int targetPort, Duration oneWay, java.util.function.UnaryOperator<String> clientToServer) throws IOException {
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.targetPort = targetPort;
         this.delayNanos = oneWay.toNanos();
+        this.clientToServer = clientToServer;
     }
 
     /** Listens on a free loopback port and forwards to {@code targetPort}, {@code oneWay} later each way. */
     public static LatencyProxy start(int targetPort, Duration oneWay) throws IOException {
-        LatencyProxy proxy = new LatencyProxy(targetPort, oneWay);
+        return start(targetPort, oneWay, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * The same, with what the client sends rewritten chunk by chunk (each read as ISO-8859-1 text): a server that answers
+     * some command differently, e.g. a SEARCH that matches words, not substrings, as Gmail's does.
+     */
+    public static LatencyProxy start(int targetPort, Duration oneWay, java.util.function.UnaryOperator<String> clientToServer)
+            throws IOException {
+        LatencyProxy proxy = new LatencyProxy(targetPort, oneWay, clientToServer);
         daemon(proxy::accept, "latency-proxy");
         return proxy;
     }
@@ -52,8 +64,8 @@ public final class LatencyProxy implements AutoCloseable {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
-                forward(client, server);
-                forward(server, client);
+                forward(client, server, clientToServer);
+                forward(server, client, java.util.function.UnaryOperator.identity());
             } catch (IOException e) {
                 // closed, or the server refused: the client sees its connection end
             }
@@ -64,14 +76,18 @@ public final class LatencyProxy implements AutoCloseable {
     }
 
     /** One direction: a reader stamps each chunk with when it may go on, a writer sends it then. */
-    private void forward(Socket from, Socket to) {
+    private void forward(Socket from, Socket to, java.util.function.UnaryOperator<String> rewrite) {
         LinkedBlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
         daemon(() -> {
             try (InputStream in = from.getInputStream()) {
                 byte[] buffer = new byte[64 * 1024];
                 int n;
                 while ((n = in.read(buffer)) > 0) {
-                    queue.add(new Chunk(System.nanoTime() + delayNanos, Arrays.copyOf(buffer, n)));
+                    byte[] chunk = Arrays.copyOf(buffer, n);
+                    String text = new String(chunk, java.nio.charset.StandardCharsets.ISO_8859_1);
+                    String rewritten = rewrite.apply(text);
+                    queue.add(new Chunk(System.nanoTime() + delayNanos,
+                            rewritten.equals(text) ? chunk : rewritten.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
                 }
             } catch (IOException e) {
                 // the connection ended
