@@ -68,20 +68,7 @@ final class Reports {
 
     /** One line on how the mailbox's last pass ended: when mail was last read, or since when and why it fails. */
     static void health(PrintWriter out, Optional<MailboxHealthRepository.Health> health, ZoneId zone, Instant now) {
-        if (health.isEmpty()) {
-            out.println("Mail: not read yet");
-        } else if (!health.get().failing()) {
-            out.printf("Mail: last read %s%n", format(DATE_TIME, health.get().lastOkAt(), zone));
-        } else {
-            MailboxHealthRepository.Health h = health.get();
-            boolean parked = "PERMANENT".equals(h.failureKind());
-            Instant next = h.nextAttemptAt();
-            out.printf("Mail: %s since %s (%d failed pass(es)): %s; %s%s%n", parked ? "PARKED" : "FAILING",
-                    format(DATE_TIME, h.failingSince(), zone), h.failures(), h.problem(),
-                    parked ? "the daemon retries hourly until this is fixed" : "the daemon retries with backoff",
-                    (next != null && next.isAfter(now) ? " (next at " + format(DATE_TIME, next, zone) + ")" : "")
-                            + (h.lastOkAt() == null ? "; never read" : "; last read " + format(DATE_TIME, h.lastOkAt(), zone)));
-        }
+        out.println(dev.tickler.runtime.MailboxHealthReport.line(health, zone, now));
         out.flush();
     }
 

@@ -1,6 +1,8 @@
 package dev.tickler.cli;
 
 import dev.tickler.config.TicklerConfig;
+import dev.tickler.store.StoreInUseException;
+import dev.tickler.runtime.MailboxHealthReport;
 import dev.tickler.runtime.PursuitView;
 import dev.tickler.runtime.Tickler;
 import java.time.Clock;
@@ -16,7 +18,25 @@ final class StatusCommand extends ConfiguredCommand {
     @Override
     int run(TicklerConfig config) {
         Clock clock = options.clock(spec);
-        try (Tickler tickler = Tickler.start(config, clock)) {
+        Tickler started;
+        try {
+            started = Tickler.start(config, clock);
+        } catch (StoreInUseException e) {
+            // The daemon holds the embedded database: what it last wrote of each mailbox's passes is beside it.
+            java.nio.file.Path report = config.stateDir().resolve(MailboxHealthReport.FILE);
+            if (!java.nio.file.Files.isRegularFile(report)) {
+                throw e;
+            }
+            err().println("tickler: " + e.getMessage());
+            err().println("tickler: pursuits are shown once it is stopped (or with PostgreSQL); its last report, " + report + ":");
+            try {
+                out().print(java.nio.file.Files.readString(report));
+            } catch (java.io.IOException io) {
+                throw e;
+            }
+            return ExitCodes.RUNTIME_FAILURE;
+        }
+        try (Tickler tickler = started) {
             for (Map.Entry<String, List<PursuitView>> entry : tickler.status(clock).entrySet()) {
                 var mailbox = config.mailboxes().stream().filter(m -> m.id().equals(entry.getKey())).findFirst().orElseThrow();
                 int skipped = tickler.skippedCount(entry.getKey());

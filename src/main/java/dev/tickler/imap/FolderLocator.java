@@ -24,13 +24,43 @@ final class FolderLocator {
     static final List<String> DRAFTS_NAMES = List.of("Drafts", "[Gmail]/Drafts", "[Google Mail]/Drafts", "Draft", "Entwürfe", "Brouillons", "Borradores", "Bozze", "Concepten");
 
     private final List<Folder> all;
+    /** Folder name prefixes of other users' and shared mail ("Other Users/", "Shared/"): never the rep's own. */
+    private final List<String> others;
 
-    private FolderLocator(List<Folder> all) {
+    private FolderLocator(List<Folder> all, List<String> others) {
         this.all = all;
+        this.others = others;
     }
 
     static FolderLocator list(Store store) throws MessagingException {
-        return new FolderLocator(Arrays.asList(store.getDefaultFolder().list("*")));
+        List<String> others = new ArrayList<>();
+        List<Folder> namespaces = new ArrayList<>(Arrays.asList(store.getSharedNamespaces()));
+        namespaces.addAll(Arrays.asList(store.getUserNamespaces(null)));
+        for (Folder ns : namespaces) {
+            if (!ns.getFullName().isEmpty()) {
+                others.add(ns.getFullName());
+            }
+        }
+        return new FolderLocator(Arrays.asList(store.getDefaultFolder().list("*")), others);
+    }
+
+    /** Whether a folder lies in another user's or a shared namespace. */
+    private boolean othersFolder(Folder folder) {
+        String name = folder.getFullName();
+        for (String prefix : others) {
+            if (name.equals(prefix) || name.startsWith(prefix + separator(folder))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String separator(Folder folder) {
+        try {
+            return String.valueOf(folder.getSeparator());
+        } catch (MessagingException e) {
+            return "/";
+        }
     }
 
     /**
@@ -39,7 +69,9 @@ final class FolderLocator {
      * configured one; else every folder with a usual name.
      */
     List<String> sent(Optional<String> configured) throws MailboxException {
-        List<String> marked = all.stream().filter(f -> f instanceof IMAPFolder imap && hasAttribute(imap, "\\Sent"))
+        // Only the rep's own: a colleague's Sent in a shared namespace may carry \\Sent too, and its proposals are not the rep's.
+        List<String> marked = all.stream().filter(f -> f instanceof IMAPFolder imap && hasAttribute(imap, "\\Sent")
+                        && !hasAttribute(imap, "\\Noselect") && !othersFolder(f))
                 .map(Folder::getFullName).toList();
         if (!marked.isEmpty()) {
             return marked;

@@ -45,8 +45,14 @@ public final class IdleWatcher implements AutoCloseable {
     private volatile boolean running = true;
     private volatile IMAPFolder folder;
     private volatile Store store;
-    /** Whether the current connection got as far as IDLE: if it then drops, the backoff starts again from the first step. */
+    /**
+     * Whether the current connection got as far as IDLE, and since when: if it then drops after {@link #WORKED}, the
+     * backoff starts again from the first step; one dropped at once (a server or middlebox that ends every IDLE) keeps
+     * backing off, or it would log in every few seconds.
+     */
     private volatile boolean established;
+    private volatile long idlingSince;
+    static final Duration WORKED = Duration.ofMinutes(1);
 
     public IdleWatcher(String mailboxId, ImapSettings settings, Runnable onChange, Duration renewEvery) {
         this.mailboxId = mailboxId;
@@ -107,8 +113,8 @@ public final class IdleWatcher implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                if (established) {
-                    backoffMs = FIRST_BACKOFF_MS; // it worked until now: a dropped connection, not a failing server
+                if (established && System.nanoTime() - idlingSince >= WORKED.toNanos()) {
+                    backoffMs = FIRST_BACKOFF_MS; // it worked for a while: a dropped connection, not a failing server
                 }
                 waitMs = backoffMs;
                 backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
@@ -151,12 +157,23 @@ public final class IdleWatcher implements AutoCloseable {
         });
         inbox.open(Folder.READ_ONLY);
         folder = inbox;
+        idlingSince = System.nanoTime();
         established = true;
         log.debug("Mailbox {}: IDLE on INBOX", mailboxId);
         while (running && inbox.isOpen()) {
             inbox.idle(false);
         }
         return true;
+    }
+
+    public String mailboxId() {
+        return mailboxId;
+    }
+
+    /** Whether the IDLE connection is up (logged in, INBOX open): new mail then triggers a pass at once. */
+    public boolean idling() {
+        IMAPFolder f = folder;
+        return established && f != null && f.isOpen();
     }
 
     private void closeQuietly() {

@@ -92,6 +92,10 @@ public final class Daemon {
      * mailbox at once: a trigger during a pass makes that pass run once more when it ends.
      */
     void triggerNow(String mailboxId) {
+        if (busy.get(mailboxId).get()) {
+            again.get(mailboxId).set(true); // acted on if the running pass succeeds
+            return;
+        }
         if (failures.containsKey(mailboxId)) {
             // Parked or backing off: its schedule retries it; new mail must not turn that into a pass per message.
             log.debug("Mailbox {}: new mail while failing; left to the next attempt", mailboxId);
@@ -102,32 +106,50 @@ public final class Daemon {
         }
     }
 
+    /** Whether the mailbox's IDLE connection is up, so that new mail starts a pass at once. */
+    public boolean idling(String mailboxId) {
+        return watchers.stream().anyMatch(w -> w.mailboxId().equals(mailboxId) && w.idling());
+    }
+
     private Duration pass(String mailboxId) {
         if (!busy.get(mailboxId).compareAndSet(false, true)) {
             again.get(mailboxId).set(true);
             return interval;
         }
         Duration next = interval;
+        boolean failed = false;
         do {
             try {
                 do {
                     again.get(mailboxId).set(false);
                     PassReport report = tickler.pass(mailboxId, clock).run(false);
                     next = nextDelay(mailboxId, report.failure());
-                    if (report.failed()) {
-                        recordNextAttempt(mailboxId, next);
+                    failed = report.failed();
+                    if (failed) {
+                        recordNextAttempt(mailboxId, next); // and mail pushed meanwhile waits for that attempt
                     }
-                } while (again.get(mailboxId).get() && !executor.isShutdown());
+                    writeHealthReport();
+                } while (!failed && again.get(mailboxId).get() && !executor.isShutdown());
             } catch (Throwable t) { // never let the schedule die
                 log.error("Mailbox {}: pass failed unexpectedly: {}", mailboxId, t.toString());
                 log.debug("Mailbox {}: unexpected failure", mailboxId, t);
                 next = nextDelay(mailboxId, new PassReport.Failure(MailboxException.Kind.TRANSIENT, t.toString()));
+                failed = true;
             } finally {
                 busy.get(mailboxId).set(false);
             }
             // A trigger that came after the last check but before busy was released found the pass still busy: run again.
-        } while (again.get(mailboxId).get() && !executor.isShutdown() && busy.get(mailboxId).compareAndSet(false, true));
+        } while (!failed && again.get(mailboxId).get() && !executor.isShutdown() && busy.get(mailboxId).compareAndSet(false, true));
         return next;
+    }
+
+    /** For status while this process holds the embedded database. Only informative: a failure here changes nothing. */
+    private void writeHealthReport() {
+        try {
+            tickler.writeHealthReport(clock);
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("Could not write {} for status: {}", MailboxHealthReport.FILE, e.toString());
+        }
     }
 
     /** For status: when a failing mailbox is tried again. Only informative, so a store failure here changes nothing. */

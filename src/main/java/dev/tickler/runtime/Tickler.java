@@ -151,6 +151,19 @@ public final class Tickler implements AutoCloseable {
         return health.health(mailboxId);
     }
 
+    /**
+     * Writes how every mailbox's last pass ended to {@link MailboxHealthReport#FILE} in the state directory, for
+     * {@code status} while this process holds the embedded database.
+     */
+    void writeHealthReport(Clock clock) throws java.io.IOException {
+        List<String> lines = new ArrayList<>();
+        for (TicklerConfig.Mailbox m : config.mailboxes()) {
+            lines.add("Mailbox " + m.id() + " (" + m.timezone() + "): "
+                    + MailboxHealthReport.line(health.health(m.id()), m.timezone(), clock.instant()));
+        }
+        MailboxHealthReport.write(config.stateDir(), clock.instant(), lines);
+    }
+
     /** The daemon's next attempt at a failing mailbox, for status. */
     void recordNextAttempt(String mailboxId, Instant at) {
         health.recordNextAttempt(mailboxId, at);

@@ -70,7 +70,8 @@ public final class Database implements AutoCloseable {
                     sleep();
                     continue;
                 }
-                throw new StoreException("can't open the state database " + withoutSecrets(url) + ": " + rootMessage(e), e);
+                String message = "can't open the state database " + withoutSecrets(url) + ": " + rootMessage(e);
+                throw isLocked(e) ? new StoreInUseException(message, e) : new StoreException(message, e);
             }
         }
     }

@@ -43,22 +43,46 @@ public final class MailboxHealthRepository {
 
     /** A pass that succeeded: the run of failures, if any, is over. */
     public void recordSuccess(String mailboxId, Instant at) {
-        db.inTransaction(c -> {
-            write(c, mailboxId, new Health(at, null, 0, null, null, null), at);
-            return null;
-        });
+        record(mailboxId, before -> new Health(at, null, 0, null, null, null), at);
     }
 
     /** A pass that failed: counted with the ones before it since the last success. */
     public void recordFailure(String mailboxId, String kind, String problem, Instant at) {
-        db.inTransaction(c -> {
-            Optional<Health> before = read(c, mailboxId);
+        record(mailboxId, before -> {
             Instant since = before.map(Health::failingSince).orElse(null);
-            write(c, mailboxId, new Health(before.map(Health::lastOkAt).orElse(null), since == null ? at : since,
+            return new Health(before.map(Health::lastOkAt).orElse(null), since == null ? at : since,
                     before.map(h -> h.failures() + 1).orElse(1), kind,
-                    problem == null || problem.length() <= 1000 ? problem : problem.substring(0, 1000), null), at);
-            return null;
-        });
+                    problem == null || problem.length() <= 1000 ? problem : problem.substring(0, 1000), null);
+        }, at);
+    }
+
+    /**
+     * Writes the mailbox's row as {@code next} makes it from the one stored. Two processes sharing a database may both
+     * insert a mailbox's first row at once; the one that loses reads the winner's row and writes again.
+     */
+    private void record(String mailboxId, java.util.function.Function<Optional<Health>, Health> next, Instant at) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                db.inTransaction(c -> {
+                    write(c, mailboxId, next.apply(read(c, mailboxId)), at);
+                    return null;
+                });
+                return;
+            } catch (StoreException e) {
+                if (attempt >= 2 || !duplicateKey(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean duplicateKey(Throwable t) {
+        for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** When the daemon will try a failing mailbox again. */
@@ -92,10 +116,21 @@ public final class MailboxHealthRepository {
         return r.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
+    /** UPDATE, else INSERT: a DELETE and INSERT would make two writers at once both insert (PostgreSQL, READ COMMITTED). */
     private static void write(Connection c, String mailboxId, Health h, Instant now) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM mailbox_health WHERE mailbox_id = ?")) {
-            delete.setString(1, mailboxId);
-            delete.executeUpdate();
+        try (PreparedStatement update = c.prepareStatement("UPDATE mailbox_health SET last_ok_at = ?, failing_since = ?, failures = ?,"
+                + " failure_kind = ?, problem = ?, next_attempt_at = ?, updated_at = ? WHERE mailbox_id = ?")) {
+            setInstant(update, 1, h.lastOkAt());
+            setInstant(update, 2, h.failingSince());
+            update.setInt(3, h.failures());
+            update.setString(4, h.failureKind());
+            update.setString(5, h.problem());
+            setInstant(update, 6, h.nextAttemptAt());
+            update.setLong(7, now.toEpochMilli());
+            update.setString(8, mailboxId);
+            if (update.executeUpdate() > 0) {
+                return;
+            }
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO mailbox_health (mailbox_id, last_ok_at, failing_since,"
                 + " failures, failure_kind, problem, next_attempt_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {

@@ -302,7 +302,7 @@ class DovecotSyncIT {
             try {
                 awaitNextAttempt(tickler);
                 assertEquals("PERMANENT", tickler.health("riley").orElseThrow().failureKind());
-                Thread.sleep(1_500); // IDLE is up
+                awaitIdling(daemon); // else the new mail below would trigger nothing, fix or not
                 try (Store store = connect()) {
                     for (int i = 0; i < 3; i++) {
                         store.getFolder("INBOX").appendMessages(new Message[] {Mime.message().id("<news" + i + "@media.example>")
@@ -333,7 +333,7 @@ class DovecotSyncIT {
             try (dev.tickler.imap.IdleWatcher watcher = new dev.tickler.imap.IdleWatcher("riley", wrong, () -> { },
                     java.time.Duration.ofMinutes(3))) {
                 watcher.start();
-                Thread.sleep(8_000); // the old first retry came after 5 s
+                Thread.sleep(12_000); // the old first retry came 5 s after the refusal, which Dovecot delays by about 2 s
                 assertEquals(1, link.connections(), "one refused login, then an hour's wait");
             }
         }
@@ -347,7 +347,7 @@ class DovecotSyncIT {
             daemon.start();
             try {
                 awaitCount("Drafts", 1);
-                Thread.sleep(1_000); // let IDLE start
+                awaitIdling(daemon);
                 long start = System.nanoTime();
                 try (Store store = connect()) {
                     store.getFolder("INBOX").appendMessages(new Message[] {Mime.message().id("<yes@globex.example>")
@@ -361,6 +361,16 @@ class DovecotSyncIT {
                 daemon.stop(java.time.Duration.ofSeconds(10));
             }
         }
+    }
+
+    /** Waits until the daemon's IDLE connection for riley is up. */
+    private static void awaitIdling(dev.tickler.runtime.Daemon daemon) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!daemon.idling("riley") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(daemon.idling("riley"), "IDLE is up");
+        Thread.sleep(300); // INBOX is open; IDLE itself is the next command
     }
 
     /** Waits until the daemon has recorded when it will try the failing mailbox again. */

@@ -101,6 +101,37 @@ class ScanCommandIT {
         assertTrue(fixed.out().substring(0, fixed.out().indexOf("Mailbox sam")).contains("Mail: last read 2026-03-12 10:30"), fixed.out());
     }
 
+    /**
+     * The embedded database is one process's at a time, so {@code status} can't read it while {@code tickler run} holds
+     * it: it then prints the report the daemon keeps beside it, which names the parked mailbox.
+     */
+    @Test
+    void statusBesideARunningDaemonShowsItsReportOfAParkedMailbox() throws Exception {
+        Path wrong = dir.resolve("wrong.pw");
+        Files.writeString(wrong, "not-the-password");
+        Path config = server.config(mailbox("riley", server.port(), wrong, "idle: false") + mailbox("sam", server.port(), sam, "idle: false"));
+        Path report = dir.resolve("state").resolve(dev.tickler.runtime.MailboxHealthReport.FILE);
+        Process daemon = new ProcessBuilder("java", "-jar", Path.of("target/tickler.jar").toString(), "run", "--config", config.toString(),
+                "--now", NOW).redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!(Files.exists(report) && Files.readString(report).contains("PARKED") && Files.readString(report).contains("sam"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            Result status = tickler("status", "--config", config.toString(), "--now", NOW);
+            assertEquals(1, status.code(), status.err());
+            assertTrue(status.err().contains("in use by another Tickler process"), status.err());
+            assertTrue(status.out().contains("Mailbox riley (Europe/Berlin): Mail: PARKED since 2026-03-12 10:30 (1 failed pass(es)): login to"),
+                    status.out());
+            assertTrue(status.out().contains("Mailbox sam (Europe/Berlin): Mail: last read 2026-03-12 10:30"), status.out());
+            assertFalse(status.out().contains("not-the-password"));
+        } finally {
+            daemon.destroy();
+            daemon.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void xoauth2LogsInWithATokenFromACommandRunAtEachConnect() throws Exception {
         server.append("riley", "pw-riley", "Sent", proposal("<p1@acme.example>", "Gina Glass <gina@globex.example>"));
