@@ -120,30 +120,27 @@ public final class MailboxHealthRepository {
     private static void write(Connection c, String mailboxId, Health h, Instant now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE mailbox_health SET last_ok_at = ?, failing_since = ?, failures = ?,"
                 + " failure_kind = ?, problem = ?, next_attempt_at = ?, updated_at = ? WHERE mailbox_id = ?")) {
-            setInstant(update, 1, h.lastOkAt());
-            setInstant(update, 2, h.failingSince());
-            update.setInt(3, h.failures());
-            update.setString(4, h.failureKind());
-            update.setString(5, h.problem());
-            setInstant(update, 6, h.nextAttemptAt());
-            update.setLong(7, now.toEpochMilli());
-            update.setString(8, mailboxId);
-            if (update.executeUpdate() > 0) {
+            if (bind(update, mailboxId, h, now).executeUpdate() > 0) {
                 return;
             }
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO mailbox_health (mailbox_id, last_ok_at, failing_since,"
-                + " failures, failure_kind, problem, next_attempt_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, mailboxId);
-            setInstant(insert, 2, h.lastOkAt());
-            setInstant(insert, 3, h.failingSince());
-            insert.setInt(4, h.failures());
-            insert.setString(5, h.failureKind());
-            insert.setString(6, h.problem());
-            setInstant(insert, 7, h.nextAttemptAt());
-            insert.setLong(8, now.toEpochMilli());
-            insert.executeUpdate();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO mailbox_health (last_ok_at, failing_since, failures,"
+                + " failure_kind, problem, next_attempt_at, updated_at, mailbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bind(insert, mailboxId, h, now).executeUpdate();
         }
+    }
+
+    /** The row's values in the order both statements take them, the mailbox last. */
+    private static PreparedStatement bind(PreparedStatement s, String mailboxId, Health h, Instant now) throws SQLException {
+        setInstant(s, 1, h.lastOkAt());
+        setInstant(s, 2, h.failingSince());
+        s.setInt(3, h.failures());
+        s.setString(4, h.failureKind());
+        s.setString(5, h.problem());
+        setInstant(s, 6, h.nextAttemptAt());
+        s.setLong(7, now.toEpochMilli());
+        s.setString(8, mailboxId);
+        return s;
     }
 
     private static void setInstant(PreparedStatement s, int index, Instant at) throws SQLException {
