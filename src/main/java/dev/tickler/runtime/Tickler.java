@@ -153,9 +153,12 @@ public final class Tickler implements AutoCloseable {
 
     /**
      * Writes how every mailbox's last pass ended to {@link MailboxHealthReport#FILE} in the state directory, for
-     * {@code status} while this process holds the embedded database.
+     * {@code status} while this process holds the embedded database; nothing for any other database.
      */
     void writeHealthReport(Clock clock) throws java.io.IOException {
+        if (!config.store().url().startsWith("jdbc:hsqldb:file:")) {
+            return; // a server database (or an in-memory one) can be read by status beside the daemon
+        }
         List<String> lines = new ArrayList<>();
         for (TicklerConfig.Mailbox m : config.mailboxes()) {
             lines.add("Mailbox " + m.id() + " (" + m.timezone() + "): "
