@@ -21,7 +21,8 @@ final class FolderLocator {
             "[Gmail]/Sent Mail", "[Google Mail]/Sent Mail",
             "Gesendete Elemente", "Gesendete Objekte", "Gesendet", "Éléments envoyés", "Elementos enviados",
             "Posta inviata", "Verzonden items");
-    static final List<String> DRAFTS_NAMES = List.of("Drafts", "[Gmail]/Drafts", "[Google Mail]/Drafts", "Draft", "Entwürfe", "Brouillons", "Borradores", "Bozze", "Concepten");
+    static final List<String> DRAFTS_NAMES = List.of("Drafts", "[Gmail]/Drafts", "[Google Mail]/Drafts", "Draft", "Entwürfe",
+            "Brouillons", "Borradores", "Bozze", "Concepten");
 
     private final List<Folder> all;
     /** Folder name prefixes of other users' and shared mail ("Other Users/", "Shared/"): never the rep's own. */

@@ -170,10 +170,12 @@ public final class IdleWatcher implements AutoCloseable {
         return mailboxId;
     }
 
-    /** Whether the IDLE connection is up (logged in, INBOX open): new mail then triggers a pass at once. */
+    /**
+     * Whether the IDLE connection is up (logged in, INBOX open): new mail then triggers a pass at once. Asks the folder
+     * nothing: {@code isOpen()} from another thread may end the IDLE in progress to send a NOOP.
+     */
     public boolean idling() {
-        IMAPFolder f = folder;
-        return established && f != null && f.isOpen();
+        return established && folder != null;
     }
 
     private void closeQuietly() {
