@@ -189,7 +189,7 @@ final class BatchReader {
                 if (e instanceof jakarta.mail.FolderClosedException || e instanceof jakarta.mail.StoreClosedException) {
                     throw (MessagingException) e;
                 }
-                SkippedMessage s = new SkippedMessage(mailFolder.name(), uid, structure.safeMessageId(), ImapMailbox.oneLine(e));
+                SkippedMessage s = new SkippedMessage(mailFolder.name(), uid, structure.safeMessageId(), FailureText.oneLine(e));
                 // The exception text may quote a header (an address): only its type at WARN.
                 log.warn("Mailbox {} message {}: skipped, unreadable ({})", mailboxId, s.logId(), e.getClass().getSimpleName());
                 log.debug("Mailbox {} message {}: {}", mailboxId, s.logId(), s.reason());

@@ -99,7 +99,7 @@ public final class IdleWatcher implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                if (ImapMailbox.temporaryRefusal(e)) {
+                if (FailureText.temporaryRefusal(e)) {
                     waitMs = backoffMs;
                     backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
                 } else {
@@ -107,7 +107,7 @@ public final class IdleWatcher implements AutoCloseable {
                     // block every mailbox on that server. The passes report the failure (parked) and retry hourly too.
                     waitMs = LOGIN_REFUSED_RETRY.toMillis();
                 }
-                log.warn("Mailbox {}: IDLE login refused ({}); trying again in {} min", mailboxId, ImapMailbox.oneLine(e),
+                log.warn("Mailbox {}: IDLE login refused ({}); trying again in {} min", mailboxId, FailureText.oneLine(e),
                         Math.max(1, waitMs / 60_000));
             } catch (MessagingException | RuntimeException e) {
                 if (!running) {
@@ -119,7 +119,7 @@ public final class IdleWatcher implements AutoCloseable {
                 waitMs = backoffMs;
                 backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
                 log.info("Mailbox {}: IDLE connection lost ({}); reconnecting in {} s", mailboxId,
-                        ImapMailbox.oneLine(e), waitMs / 1000);
+                        FailureText.oneLine(e), waitMs / 1000);
             } finally {
                 closeQuietly();
             }

@@ -13,28 +13,28 @@ class FailureTextTest {
 
     @Test
     void theServersTextKeepsItsMeaningButNotTheAddress() {
-        String line = ImapMailbox.oneLine(new AuthenticationFailedException("LOGIN failed. Invalid login/password for user id riley@acme.example"));
+        String line = FailureText.oneLine(new AuthenticationFailedException("LOGIN failed. Invalid login/password for user id riley@acme.example"));
         assertEquals("LOGIN failed. Invalid login/password for user id <address>", line);
         assertEquals("no such user \"<address>\" (<address>)",
-                ImapMailbox.oneLine(new MessagingException("no such user \"riley.rep+crm@acme.example\" (r@x.example)")));
+                FailureText.oneLine(new MessagingException("no such user \"riley.rep+crm@acme.example\" (r@x.example)")));
     }
 
     @Test
     void theDeepestCauseIsNamedWhenTheMessageAloneSaysLittle() {
         Exception starttls = new MessagingException("STARTTLS failure", new java.io.IOException("handshake",
                 new javax.net.ssl.SSLHandshakeException("No subject alternative names matching IP address 127.0.0.1 found")));
-        assertEquals("STARTTLS failure: No subject alternative names matching IP address 127.0.0.1 found", ImapMailbox.oneLine(starttls));
+        assertEquals("STARTTLS failure: No subject alternative names matching IP address 127.0.0.1 found", FailureText.oneLine(starttls));
         Exception said = new MessagingException("Connection refused", new java.net.ConnectException("Connection refused"));
-        assertEquals("Connection refused", ImapMailbox.oneLine(said), "a cause that says the same is not repeated");
-        assertEquals("SocketTimeoutException", ImapMailbox.oneLine(new MessagingException(null, new java.net.SocketTimeoutException())));
+        assertEquals("Connection refused", FailureText.oneLine(said), "a cause that says the same is not repeated");
+        assertEquals("SocketTimeoutException", FailureText.oneLine(new MessagingException(null, new java.net.SocketTimeoutException())));
     }
 
     @Test
     void onlyARefusalTheServerCallsTemporaryBacksOffInsteadOfParking() {
-        assertTrue(ImapMailbox.temporaryRefusal(new AuthenticationFailedException("[UNAVAILABLE] Temporary authentication failure.")));
-        assertTrue(ImapMailbox.temporaryRefusal(new AuthenticationFailedException("[limit] too many connections")));
-        assertFalse(ImapMailbox.temporaryRefusal(new AuthenticationFailedException("[AUTHENTICATIONFAILED] Authentication failed.")));
-        assertFalse(ImapMailbox.temporaryRefusal(new AuthenticationFailedException("[EXPIRED] Password expired")));
-        assertFalse(ImapMailbox.temporaryRefusal(new AuthenticationFailedException(null)));
+        assertTrue(FailureText.temporaryRefusal(new AuthenticationFailedException("[UNAVAILABLE] Temporary authentication failure.")));
+        assertTrue(FailureText.temporaryRefusal(new AuthenticationFailedException("[limit] too many connections")));
+        assertFalse(FailureText.temporaryRefusal(new AuthenticationFailedException("[AUTHENTICATIONFAILED] Authentication failed.")));
+        assertFalse(FailureText.temporaryRefusal(new AuthenticationFailedException("[EXPIRED] Password expired")));
+        assertFalse(FailureText.temporaryRefusal(new AuthenticationFailedException(null)));
     }
 }
