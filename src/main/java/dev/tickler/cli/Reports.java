@@ -5,14 +5,12 @@ import dev.tickler.draft.Draft;
 import dev.tickler.mail.Address;
 import dev.tickler.runtime.PassReport;
 import dev.tickler.runtime.PursuitView;
-import dev.tickler.store.MailboxHealthRepository;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** How scan, status and demo print pursuits and drafts. */
@@ -63,12 +61,6 @@ final class Reports {
         if (r.failed()) {
             out.printf("Mailbox %s FAILED: %s%n", r.mailboxId(), r.failure().message());
         }
-        out.flush();
-    }
-
-    /** One line on how the mailbox's last pass ended: when mail was last read, or since when and why it fails. */
-    static void health(PrintWriter out, Optional<MailboxHealthRepository.Health> health, ZoneId zone, Instant now) {
-        out.println(dev.tickler.runtime.MailboxHealthReport.line(health, zone, now));
         out.flush();
     }
 

@@ -42,7 +42,7 @@ final class StatusCommand extends ConfiguredCommand {
                 int skipped = tickler.skippedCount(entry.getKey());
                 out().printf("%nMailbox %s (%s)%s%n", entry.getKey(), mailbox.timezone(),
                         skipped == 0 ? "" : ": " + skipped + " unreadable message(s) skipped");
-                Reports.health(out(), tickler.health(entry.getKey()), mailbox.timezone(), clock.instant());
+                out().println(MailboxHealthReport.line(tickler.health(entry.getKey()), mailbox.timezone(), clock.instant()));
                 for (var source : tickler.calendarSources(entry.getKey())) {
                     out().printf("Calendar %s: %s%s%n", source.source(),
                             source.readAt() == null ? "never read" : "last read " + source.readAt(),

@@ -126,7 +126,8 @@ final class MailboxPass {
                     }
                 }
             };
-            MailboxSource.ReadPolicy policy = readPolicy(proposalIds, storedProposals, storing);
+            MailboxSource.ReadPolicy policy = new PassReadPolicy(mailbox.classifier(), oldestWorthReading(), this::knownCorrespondents,
+                    proposalIds, storedProposals, storing);
             Map<String, Set<String>> unsavedKeywords = new HashMap<>();
             List<MailFolder> folders = imap.foldersToRead();
             for (MailFolder folder : folders) {
@@ -296,43 +297,6 @@ final class MailboxPass {
     }
 
     /**
-     * What to read of each message: in full (header fields) only what concerns someone the rep wrote
-     * to or looks automatic, the rest in outline; bodies of the rep's mail to outsiders, of automatic
-     * mail, and of replies to proposals (auto-reply wording).
-     */
-    private MailboxSource.ReadPolicy readPolicy(Set<String> proposalIds, Runnable storedProposals, StoringThread<?> storing) {
-        MessageClassifier classifier = mailbox.classifier();
-        java.time.Instant oldest = oldestWorthReading();
-        return new MailboxSource.ReadPolicy() {
-            @Override
-            public boolean wantsDetail(MailMessage outline) {
-                if (outline.sentAt().isBefore(oldest)) {
-                    return false;
-                }
-                Correspondents known = knownCorrespondents();
-                boolean detail = known.concerns(outline, classifier.isFromRep(outline)) || classifier.wantsBody(outline);
-                if (detail) {
-                    known.readInFull(outline);
-                }
-                return detail;
-            }
-
-            @Override
-            public java.time.Instant oldestKept() {
-                return oldest;
-            }
-
-            @Override
-            public boolean wantsBody(MailMessage message) {
-                if (message.sentAt().isBefore(oldest)) {
-                    return false;
-                }
-                return classifier.wantsBody(message) || repliesToProposal(message, proposalIds, storedProposals, storing);
-            }
-        };
-    }
-
-    /**
      * Mail dated before this is passed over (not kept, its invitations aside): it can't matter to any proposal still
      * followed up ({@code policy.maxAgeDays}), so a first sync of years of mail reads the recent months alone.
      */
@@ -343,20 +307,6 @@ final class MailboxPass {
     /** Who the rep wrote to, learnt from the facts that can still matter the first time a process needs it. */
     private Correspondents knownCorrespondents() {
         return mailbox.correspondents().get(() -> facts.facts(mailbox.id(), oldestWorthReading()), mailbox.classifier());
-    }
-
-    /** Whether a message answers a proposal, counting those in batches read but not stored yet. */
-    private static boolean repliesToProposal(MailMessage m, Set<String> proposalIds, Runnable storedProposals, StoringThread<?> storing) {
-        List<String> parents = m.parentIds();
-        if (parents.isEmpty()) {
-            return false;
-        }
-        storedProposals.run();
-        if (parents.stream().anyMatch(proposalIds::contains)) {
-            return true;
-        }
-        storing.awaitStored();
-        return parents.stream().anyMatch(proposalIds::contains);
     }
 
     /** A batch with its messages classified (without their bodies) and the invitations read from them. */
